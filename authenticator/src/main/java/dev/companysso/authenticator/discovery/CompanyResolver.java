@@ -1,0 +1,195 @@
+package dev.companysso.authenticator.discovery;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+import org.keycloak.models.FederatedIdentityModel;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.OrganizationDomainModel;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * Resolves a discovery input to identity providers with indexed lookups only: a user by username
+ * or e-mail, an organization by alias or by domain, and the user's own links. It never lists all
+ * organizations or identity providers.
+ */
+final class CompanyResolver {
+
+  private static final Logger LOG = Logger.getLogger(CompanyResolver.class);
+
+  /** Keycloak's identity-provider config key naming the organization domain it serves. */
+  static final String IDP_ORGANIZATION_DOMAIN = OrganizationModel.ORGANIZATION_DOMAIN_ATTRIBUTE;
+
+  private final KeycloakSession session;
+  private final RealmModel realm;
+
+  CompanyResolver(KeycloakSession session) {
+    this.session = session;
+    this.realm = session.getContext().getRealm();
+  }
+
+  Discovery resolve(DiscoveryInput input, List<ResolutionStep> order) {
+    for (ResolutionStep step : order) {
+      Optional<Discovery> found =
+          switch (step) {
+            case LINKED_USER -> byLinkedUser(input.value());
+            case COMPANY_CODE -> byCompanyCode(input);
+            case EMAIL_DOMAIN -> byEmailDomain(input);
+          };
+      if (found.isPresent()) {
+        return found.get();
+      }
+    }
+    return Discovery.LOCAL;
+  }
+
+  /** The organization whose alias is {@code code}, if enabled and with an enabled provider. */
+  Optional<Discovery> byCompanyCode(DiscoveryInput input) {
+    return companyByCode(input)
+        .flatMap(company -> offer(Discovery.Outcome.COMPANY, company, enabledProviders(company), null));
+  }
+
+  /**
+   * Company codes are organization aliases, matched case-insensitively: the lowercase form is
+   * looked up first (aliases are lowercase by convention), then the code as typed.
+   */
+  Optional<OrganizationModel> companyByCode(DiscoveryInput input) {
+    OrganizationProvider organizations = organizations();
+    if (organizations == null) {
+      return Optional.empty();
+    }
+    return Stream.of(input.companyCode(), input.value())
+        .distinct()
+        .map(organizations::getByAlias)
+        .filter(Objects::nonNull)
+        .filter(OrganizationModel::isEnabled)
+        .findFirst();
+  }
+
+  private Optional<Discovery> byEmailDomain(DiscoveryInput input) {
+    OrganizationProvider organizations = organizations();
+    Optional<String> domain = input.emailDomain();
+    if (organizations == null || domain.isEmpty()) {
+      return Optional.empty();
+    }
+    OrganizationModel company;
+    try {
+      company = organizations.getByDomainName(domain.get());
+    } catch (RuntimeException invalidDomain) {
+      // Keycloak validates the domain syntax and throws on e.g. "a@b..c"; such an input is local.
+      LOG.tracef("Not a domain: %s", invalidDomain.getMessage());
+      return Optional.empty();
+    }
+    if (company == null || !company.isEnabled() || !hasVerifiedDomain(company, domain.get())) {
+      return Optional.empty();
+    }
+    List<IdentityProviderModel> providers = enabledProviders(company);
+    List<IdentityProviderModel> forThisDomain =
+        providers.stream()
+            .filter(idp -> domain.get().equalsIgnoreCase(idp.getConfig().get(IDP_ORGANIZATION_DOMAIN)))
+            .toList();
+    return offer(
+        Discovery.Outcome.DOMAIN,
+        company,
+        forThisDomain.isEmpty() ? providers : forThisDomain,
+        input.value());
+  }
+
+  private static boolean hasVerifiedDomain(OrganizationModel company, String domain) {
+    return company
+        .getDomains()
+        .filter(OrganizationDomainModel::isVerified)
+        .map(OrganizationDomainModel::getName)
+        .anyMatch(name -> coversDomain(name, domain));
+  }
+
+  /** {@code "*.acme.example"} covers its subdomains; any other name only itself. */
+  static boolean coversDomain(String registered, String domain) {
+    if (registered.startsWith("*.")) {
+      String parent = registered.substring(2);
+      return domain.equalsIgnoreCase(parent) || domain.toLowerCase(Locale.ROOT).endsWith("." + parent.toLowerCase(Locale.ROOT));
+    }
+    return registered.equalsIgnoreCase(domain);
+  }
+
+  private Optional<Discovery> byLinkedUser(String usernameOrEmail) {
+    UserModel user;
+    try {
+      user = KeycloakModelUtils.findUserByNameOrEmail(session, realm, usernameOrEmail);
+    } catch (ModelDuplicateException ambiguous) {
+      // Two accounts share the e-mail (possible with federation); no single home to go to.
+      return Optional.empty();
+    }
+    if (user == null || !user.isEnabled()) {
+      return Optional.empty();
+    }
+    List<FederatedIdentityModel> links =
+        session.users().getFederatedIdentitiesStream(realm, user).toList();
+    List<IdentityProviderModel> providers =
+        links.stream()
+            .map(link -> session.identityProviders().getByAlias(link.getIdentityProvider()))
+            .filter(Objects::nonNull)
+            .filter(IdentityProviderModel::isEnabled)
+            .toList();
+    if (providers.isEmpty()) {
+      return Optional.empty();
+    }
+    List<IdentityProviderModel> ofTheirCompany = providersOfTheirCompanies(user, providers);
+    List<IdentityProviderModel> offered = ofTheirCompany.isEmpty() ? providers : ofTheirCompany;
+    String loginHint =
+        offered.size() == 1 ? upstreamUsername(links, offered.get(0).getAlias()) : null;
+    return offer(Discovery.Outcome.LINKED, null, offered, loginHint);
+  }
+
+  private List<IdentityProviderModel> providersOfTheirCompanies(
+      UserModel user, List<IdentityProviderModel> providers) {
+    OrganizationProvider organizations = organizations();
+    if (organizations == null) {
+      return List.of();
+    }
+    Set<String> companies =
+        organizations.getByMember(user).map(OrganizationModel::getId).collect(Collectors.toSet());
+    return providers.stream().filter(idp -> companies.contains(idp.getOrganizationId())).toList();
+  }
+
+  private static String upstreamUsername(List<FederatedIdentityModel> links, String alias) {
+    return links.stream()
+        .filter(link -> alias.equals(link.getIdentityProvider()))
+        .map(FederatedIdentityModel::getUserName)
+        .filter(Objects::nonNull)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static List<IdentityProviderModel> enabledProviders(OrganizationModel company) {
+    return company.getIdentityProviders().filter(IdentityProviderModel::isEnabled).toList();
+  }
+
+  private static Optional<Discovery> offer(
+      Discovery.Outcome outcome,
+      OrganizationModel company,
+      List<IdentityProviderModel> providers,
+      String loginHint) {
+    return providers.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new Discovery(outcome, company, providers, loginHint));
+  }
+
+  private OrganizationProvider organizations() {
+    if (!realm.isOrganizationsEnabled()) {
+      return null;
+    }
+    return session.getProvider(OrganizationProvider.class);
+  }
+}

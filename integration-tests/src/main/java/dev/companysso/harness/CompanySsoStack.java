@@ -1,0 +1,92 @@
+package dev.companysso.harness;
+
+import dev.companysso.simulators.EntraSimulator;
+import dev.companysso.simulators.OktaSimulator;
+import dev.companysso.simulators.SimulatorDirectory;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Everything a sign-in needs: the Okta and Entra ID simulators and Keycloak with the bundle and the
+ * {@code workforce} realm, wired together through the realm export's placeholders.
+ */
+public final class CompanySsoStack implements AutoCloseable {
+
+  public static final String REALM = "workforce";
+  public static final String ACME_ORG = "acme";
+  public static final String CONTOSO_TENANT_ID = "5f0f6e0c-8c1a-4f7e-9d2b-6a1c3e4b7a10";
+
+  /** Loopback ports of the stack's servers. */
+  public record Ports(int keycloak, int management, int okta, int entra) {
+
+    /** The demo's well-known ports, which the realm export's placeholder defaults name. */
+    public static Ports demo() {
+      return new Ports(8080, 9000, 9001, 9002);
+    }
+
+    /** Free ports, so a test run never collides with a running demo. */
+    public static Ports free() {
+      return new Ports(FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick());
+    }
+  }
+
+  private final SimulatorDirectory directory;
+  private final OktaSimulator okta;
+  private final EntraSimulator entra;
+  private final KeycloakServer keycloak;
+
+  private CompanySsoStack(
+      SimulatorDirectory directory, OktaSimulator okta, EntraSimulator entra, KeycloakServer keycloak) {
+    this.directory = directory;
+    this.okta = okta;
+    this.entra = entra;
+    this.keycloak = keycloak;
+  }
+
+  public static CompanySsoStack start(KeycloakDistribution distribution, Ports ports, Path log) {
+    SimulatorDirectory directory = SimulatorDirectory.demo();
+    OktaSimulator okta = OktaSimulator.start(directory, ports.okta());
+    EntraSimulator entra = EntraSimulator.start(directory, ports.entra());
+    try {
+      KeycloakServer keycloak =
+          KeycloakServer.start(
+              distribution, ports.keycloak(), ports.management(), log, realmEnvironment(okta, entra));
+      return new CompanySsoStack(directory, okta, entra, keycloak);
+    } catch (RuntimeException e) {
+      okta.close();
+      entra.close();
+      throw e;
+    }
+  }
+
+  /** Values for the placeholders of {@code workforce-realm.json} that point it at the simulators. */
+  public static Map<String, String> realmEnvironment(OktaSimulator okta, EntraSimulator entra) {
+    return Map.of(
+        "OKTA_ACME_URL", okta.orgBaseUrl(ACME_ORG),
+        "ENTRA_AUTHORITY", entra.authority(),
+        "ENTRA_CONTOSO_TENANT_ID", CONTOSO_TENANT_ID);
+  }
+
+  public SimulatorDirectory directory() {
+    return directory;
+  }
+
+  public OktaSimulator okta() {
+    return okta;
+  }
+
+  public EntraSimulator entra() {
+    return entra;
+  }
+
+  public KeycloakServer keycloak() {
+    return keycloak;
+  }
+
+  @Override
+  public void close() {
+    keycloak.close();
+    okta.close();
+    entra.close();
+  }
+}

@@ -1,0 +1,67 @@
+package dev.companysso.simulators;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback HTTP server. It is bound before any URLs are made so that port 0 works: the vendor
+ * simulators need the bound port to know their own issuers.
+ */
+final class SimulatorServer implements AutoCloseable {
+
+    private static final int WORKER_THREADS = 4;
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final URI baseUri;
+
+    private SimulatorServer(HttpServer server, ExecutorService workers, String publicHost) {
+        this.server = server;
+        this.workers = workers;
+        this.baseUri = URI.create("http://" + publicHost + ":" + server.getAddress().getPort());
+    }
+
+    static SimulatorServer bind(int port, String publicHost, String threadName) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            AtomicInteger threads = new AtomicInteger();
+            ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, task -> {
+                Thread thread = new Thread(task, threadName + "-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+            server.setExecutor(workers);
+            return new SimulatorServer(server, workers, publicHost);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot bind 127.0.0.1:" + port, e);
+        }
+    }
+
+    void start(HttpHandler handler) {
+        server.createContext("/", handler);
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** {@code http://{publicHost}:{port}}, without a trailing slash. */
+    String baseUrl() {
+        return baseUri.toString();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}
