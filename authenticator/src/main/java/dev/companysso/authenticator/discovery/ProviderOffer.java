@@ -86,12 +86,27 @@ final class ProviderOffer {
     context.getAuthenticationSession().setAuthNote(OUTCOME_DETAIL, discovery.outcome().eventValue());
   }
 
-  /** What the chooser page shows of one provider. */
-  public record ProviderChoice(String alias, String displayName) {
+  /** What the chooser page shows of one provider (a bean: FreeMarker reads getters). */
+  public static final class ProviderChoice {
+    private final String alias;
+    private final String displayName;
+
+    private ProviderChoice(String alias, String displayName) {
+      this.alias = alias;
+      this.displayName = displayName;
+    }
+
     static ProviderChoice of(IdentityProviderModel idp) {
       String name = idp.getDisplayName();
       return new ProviderChoice(idp.getAlias(), name == null || name.isBlank() ? idp.getAlias() : name);
     }
-  }
 
+    public String getAlias() {
+      return alias;
+    }
+
+    public String getDisplayName() {
+      return displayName;
+    }
+  }
 }

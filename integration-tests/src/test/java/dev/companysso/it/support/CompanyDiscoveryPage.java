@@ -37,7 +37,9 @@ public final class CompanyDiscoveryPage {
   public void submitRemembering(String value) {
     browser.waitFor(INPUT).clear();
     browser.waitFor(INPUT).sendKeys(value);
-    browser.waitFor(REMEMBER).click();
+    if (!browser.waitFor(REMEMBER).isSelected()) {
+      browser.waitFor(REMEMBER).click();
+    }
     browser.waitFor(CONTINUE).click();
   }
 

@@ -1,12 +1,16 @@
 package dev.companysso.it.support;
 
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.OrganizationResource;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.FederatedIdentityRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
@@ -101,6 +105,44 @@ public final class RealmFixtures {
       }
     }
     return created;
+  }
+
+  /**
+   * Sets one setting of the authenticator {@code providerId} in the flow {@code flowAlias};
+   * returns the previous value, for putting it back.
+   */
+  public String authenticatorSetting(String flowAlias, String providerId, String key, String value) {
+    AuthenticationExecutionInfoRepresentation execution =
+        realm.flows().getExecutions(flowAlias).stream()
+            .filter(e -> providerId.equals(e.getProviderId()))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException(providerId + " is not in " + flowAlias));
+    AuthenticatorConfigRepresentation config =
+        realm.flows().getAuthenticatorConfig(execution.getAuthenticationConfig());
+    String previous = config.getConfig().put(key, value);
+    realm.flows().updateAuthenticatorConfig(config.getId(), config);
+    return previous;
+  }
+
+  /** Sets (or with null, removes) an attribute of the organization with {@code alias}. */
+  public void companyAttribute(String alias, String name, String value) {
+    OrganizationRepresentation organization =
+        realm.organizations().getAll().stream()
+            .filter(o -> alias.equals(o.getAlias()))
+            .findFirst()
+            .orElseThrow();
+    OrganizationResource resource = realm.organizations().get(organization.getId());
+    OrganizationRepresentation current = resource.toRepresentation();
+    Map<String, List<String>> attributes = new HashMap<>(Optional.ofNullable(current.getAttributes()).orElse(Map.of()));
+    if (value == null) {
+      attributes.remove(name);
+    } else {
+      attributes.put(name, List.of(value));
+    }
+    current.setAttributes(attributes);
+    try (Response response = resource.update(current)) {
+      expectSuccess(response, "update organization " + alias);
+    }
   }
 
   private static void expectSuccess(Response response, String what) {
