@@ -36,7 +36,10 @@ public final class CompanySsoStack implements AutoCloseable {
   private final KeycloakServer keycloak;
 
   private CompanySsoStack(
-      SimulatorDirectory directory, OktaSimulator okta, EntraSimulator entra, KeycloakServer keycloak) {
+      SimulatorDirectory directory,
+      OktaSimulator okta,
+      EntraSimulator entra,
+      KeycloakServer keycloak) {
     this.directory = directory;
     this.okta = okta;
     this.entra = entra;
@@ -50,7 +53,11 @@ public final class CompanySsoStack implements AutoCloseable {
     try {
       KeycloakServer keycloak =
           KeycloakServer.start(
-              distribution, ports.keycloak(), ports.management(), log, realmEnvironment(okta, entra));
+              distribution,
+              ports.keycloak(),
+              ports.management(),
+              log,
+              realmEnvironment(okta, entra));
       return new CompanySsoStack(directory, okta, entra, keycloak);
     } catch (RuntimeException e) {
       okta.close();
@@ -59,7 +66,9 @@ public final class CompanySsoStack implements AutoCloseable {
     }
   }
 
-  /** Values for the placeholders of {@code workforce-realm.json} that point it at the simulators. */
+  /**
+   * Values for the placeholders of {@code workforce-realm.json} that point it at the simulators.
+   */
   public static Map<String, String> realmEnvironment(OktaSimulator okta, EntraSimulator entra) {
     return Map.of(
         "OKTA_ACME_URL", okta.orgBaseUrl(ACME_ORG),

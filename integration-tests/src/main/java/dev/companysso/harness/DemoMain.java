@@ -14,7 +14,8 @@ public final class DemoMain {
   private DemoMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    System.out.println("Starting the Okta and Entra ID simulators and Keycloak (about a minute)...");
+    System.out.println(
+        "Starting the Okta and Entra ID simulators and Keycloak (about a minute)...");
     CompanySsoStack stack =
         CompanySsoStack.start(
             KeycloakDistribution.fromSystemProperties(),
@@ -42,6 +43,8 @@ public final class DemoMain {
         .append("/realms/")
         .append(CompanySsoStack.REALM)
         .append("/account\n")
+        .append(
+            "                        click Single Sign-On, type acme, contoso or a work e-mail\n")
         .append("  Admin console:        ")
         .append(keycloak)
         .append("/admin/master/console/#/")
@@ -62,14 +65,16 @@ public final class DemoMain {
         .append("\n\nDemo workers (user / password):\n");
     for (OktaOrg org : stack.directory().oktaOrgs()) {
       for (OktaOrg.User user : org.users()) {
-        text.append(String.format("  Okta %-10s %-26s %s%n", org.name(), user.login(), user.password()));
+        text.append(
+            String.format("  Okta %-10s %-26s %s%n", org.name(), user.login(), user.password()));
       }
     }
     for (EntraTenant tenant : stack.directory().entraTenants()) {
       for (EntraTenant.User user : tenant.users()) {
         text.append(
             String.format(
-                "  Entra %-9s %-26s %s%n", tenant.name(), user.userPrincipalName(), user.password()));
+                "  Entra %-9s %-26s %s%n",
+                tenant.name(), user.userPrincipalName(), user.password()));
       }
     }
     text.append("\nPress Ctrl-C to stop.");

@@ -65,8 +65,8 @@ public final class KeycloakDistribution {
   }
 
   /**
-   * Replaces the providers and realm imports with the current bundle and forgets the previous
-   * run's database, so every run starts from the realm exports alone.
+   * Replaces the providers and realm imports with the current bundle and forgets the previous run's
+   * database, so every run starts from the realm exports alone.
    */
   void installBundle() {
     replaceContents(bundle.resolve("providers"), home.resolve("providers"), ".jar");
@@ -98,10 +98,12 @@ public final class KeycloakDistribution {
     builder.environment().putAll(environment);
     try {
       Files.createDirectories(log.getParent());
-      Process process = builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      Process process =
+          builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
       if (!process.waitFor(KC_COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new IllegalStateException("kc.sh " + arguments[0] + " ran longer than " + KC_COMMAND_TIMEOUT);
+        throw new IllegalStateException(
+            "kc.sh " + arguments[0] + " ran longer than " + KC_COMMAND_TIMEOUT);
       }
       return process.exitValue();
     } catch (IOException e) {

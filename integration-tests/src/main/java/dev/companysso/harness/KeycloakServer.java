@@ -113,7 +113,8 @@ public final class KeycloakServer implements AutoCloseable {
   static String tail(Path file, int lines) {
     try {
       List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-      return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+      return String.join(
+          System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
     } catch (IOException e) {
       return "(could not read " + file + ": " + e.getMessage() + ")";
     }
@@ -130,7 +131,10 @@ public final class KeycloakServer implements AutoCloseable {
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
-            "Keycloak exited with code " + process.exitValue() + " before it was ready:\n" + logTail(60));
+            "Keycloak exited with code "
+                + process.exitValue()
+                + " before it was ready:\n"
+                + logTail(60));
       }
       try {
         if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.companysso.harness.CompanySsoStack;
-import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.BrokeredLogin;
+import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.CompanySsoExtension;
 import dev.companysso.it.support.UpstreamSignInPage;
 import java.util.List;
@@ -39,7 +39,8 @@ class BrokeredLoginIT {
   @DisplayName(
       "A worker of Contoso signs in to demo-app through Contoso's Entra ID tenant and is linked to it")
   void signsInThroughEntraId(CompanySsoStack stack) throws Exception {
-    signIn(stack, "contoso-entra", UpstreamSignInPage.ENTRA, "dave@contoso.example", "dave-password");
+    signIn(
+        stack, "contoso-entra", UpstreamSignInPage.ENTRA, "dave@contoso.example", "dave-password");
 
     assertThat(linksOf(stack, "dave@contoso.example"))
         .extracting(
@@ -50,13 +51,23 @@ class BrokeredLoginIT {
 
   /** Signs in and checks that demo-app's ID token names the worker. */
   private static JWTClaimsSet signIn(
-      CompanySsoStack stack, String idpAlias, UpstreamSignInPage page, String username, String password)
+      CompanySsoStack stack,
+      String idpAlias,
+      UpstreamSignInPage page,
+      String username,
+      String password)
       throws Exception {
     JWTClaimsSet idToken;
     try (Browser browser = Browser.start()) {
       idToken =
           BrokeredLogin.signIn(
-              browser, stack.keycloak().baseUrl(), CompanySsoStack.REALM, idpAlias, page, username, password);
+              browser,
+              stack.keycloak().baseUrl(),
+              CompanySsoStack.REALM,
+              idpAlias,
+              page,
+              username,
+              password);
     }
     assertThat(idToken.getStringClaim("preferred_username")).isEqualTo(username);
     return idToken;

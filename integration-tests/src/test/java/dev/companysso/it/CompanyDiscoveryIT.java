@@ -75,7 +75,10 @@ class CompanyDiscoveryIT {
   }
 
   private String contosoAuthorize() {
-    return stack.entra().authority() + "/" + CompanySsoStack.CONTOSO_TENANT_ID + "/oauth2/v2.0/authorize";
+    return stack.entra().authority()
+        + "/"
+        + CompanySsoStack.CONTOSO_TENANT_ID
+        + "/oauth2/v2.0/authorize";
   }
 
   @ParameterizedTest
@@ -88,7 +91,8 @@ class CompanyDiscoveryIT {
   }
 
   @Test
-  @DisplayName("Given a work e-mail of a verified company domain, the worker lands on that company's Entra ID with the e-mail as login_hint")
+  @DisplayName(
+      "Given a work e-mail of a verified company domain, the worker lands on that company's Entra ID with the e-mail as login_hint")
   void workEmail() {
     openLogin(Map.of()).openSingleSignOn().submit("Dave@Contoso.example");
 
@@ -97,7 +101,8 @@ class CompanyDiscoveryIT {
   }
 
   @Test
-  @DisplayName("Given the username of a user linked to Okta, the worker goes back to that Okta with their Okta login as hint")
+  @DisplayName(
+      "Given the username of a user linked to Okta, the worker goes back to that Okta with their Okta login as hint")
   void linkedUser() {
     openLogin(Map.of()).openSingleSignOn().submit("grace");
 
@@ -106,18 +111,21 @@ class CompanyDiscoveryIT {
   }
 
   @Test
-  @DisplayName("A company with two identity providers gets a chooser listing only those two, and the choice is followed")
+  @DisplayName(
+      "A company with two identity providers gets a chooser listing only those two, and the choice is followed")
   void chooser() {
     openLogin(Map.of()).openSingleSignOn().submit("globex");
 
     CompanyChooserPage chooser = new CompanyChooserPage(browser);
     assertThat(chooser.offeredAliases()).containsExactlyInAnyOrder("globex-okta", "globex-entra");
     chooser.choose("globex-entra");
-    browser.waitForUrlStartingWith(stack.okta().orgBaseUrl(CompanySsoStack.ACME_ORG) + "/globex-entra");
+    browser.waitForUrlStartingWith(
+        stack.okta().orgBaseUrl(CompanySsoStack.ACME_ORG) + "/globex-entra");
   }
 
   @Test
-  @DisplayName("A tampered chooser naming another company's identity provider goes back to the login page, not there")
+  @DisplayName(
+      "A tampered chooser naming another company's identity provider goes back to the login page, not there")
   void tamperedChooser() {
     openLogin(Map.of()).openSingleSignOn().submit("globex");
 
@@ -127,7 +135,8 @@ class CompanyDiscoveryIT {
   }
 
   @Test
-  @DisplayName("The login page shows the Single Sign-On button on a desktop and on a phone-sized screen, and no identity provider list")
+  @DisplayName(
+      "The login page shows the Single Sign-On button on a desktop and on a phone-sized screen, and no identity provider list")
   void singleSignOnButton() {
     LoginPage login = openLogin(Map.of());
     assertThat(login.hasSingleSignOnButton()).isTrue();
@@ -163,14 +172,17 @@ class CompanyDiscoveryIT {
   }
 
   @Test
-  @DisplayName("An unknown company in a deep link shows the ordinary login page, as if none was given")
+  @DisplayName(
+      "An unknown company in a deep link shows the ordinary login page, as if none was given")
   void unknownCompanyDeepLink() {
     assertThat(openLogin(Map.of("company", "nosuchco")).asksForUsername()).isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"nosuchco", "nobody@nowhere.example", LOCAL_USER, "initech", "hooli", "piedpiper"})
-  @DisplayName("Unknown codes and users, a local user, a disabled company, a disabled IdP and a company without IdP all get the same password step and the same error")
+  @ValueSource(
+      strings = {"nosuchco", "nobody@nowhere.example", LOCAL_USER, "initech", "hooli", "piedpiper"})
+  @DisplayName(
+      "Unknown codes and users, a local user, a disabled company, a disabled IdP and a company without IdP all get the same password step and the same error")
   void noEnumeration(String typed) {
     openLogin(Map.of()).openSingleSignOn().submit(typed);
 
@@ -207,7 +219,12 @@ class CompanyDiscoveryIT {
     new LoginPage(browser).submitPassword(LOCAL_PASSWORD);
 
     URI callback = browser.waitForUrlStartingWith(app.redirectUri().toString());
-    assertThat(authorization.redeem(callback).getIDToken().getJWTClaimsSet().getStringClaim("preferred_username"))
+    assertThat(
+            authorization
+                .redeem(callback)
+                .getIDToken()
+                .getJWTClaimsSet()
+                .getStringClaim("preferred_username"))
         .isEqualTo(LOCAL_USER);
   }
 
@@ -237,7 +254,8 @@ class CompanyDiscoveryIT {
     CompanyDiscoveryPage page = openLogin(Map.of()).openSingleSignOn();
     page.submitRaw("ac\u0000me\n");
 
-    assertThat(page.error()).isEqualTo("Remove special characters such as line breaks and try again.");
+    assertThat(page.error())
+        .isEqualTo("Remove special characters such as line breaks and try again.");
   }
 
   @ParameterizedTest
@@ -251,13 +269,16 @@ class CompanyDiscoveryIT {
   }
 
   @Test
-  @DisplayName("A remembered company fills in the page next time; one with auto-redirect skips the login page")
+  @DisplayName(
+      "A remembered company fills in the page next time; one with auto-redirect skips the login page")
   void rememberedCompany() {
     try (Keycloak admin = stack.keycloak().adminClient()) {
       RealmFixtures fixtures = new RealmFixtures(admin, CompanySsoStack.REALM);
       String flow = "company browser";
-      String page = fixtures.authenticatorSetting(flow, "company-discovery", "rememberCompany", "true");
-      String deepLink = fixtures.authenticatorSetting(flow, "company-deep-link", "rememberCompany", "true");
+      String page =
+          fixtures.authenticatorSetting(flow, "company-discovery", "rememberCompany", "true");
+      String deepLink =
+          fixtures.authenticatorSetting(flow, "company-deep-link", "rememberCompany", "true");
       fixtures.companyAttribute("acme", "companySso.autoRedirect", "true");
       try {
         openLogin(Map.of()).openSingleSignOn().submitRemembering("contoso");

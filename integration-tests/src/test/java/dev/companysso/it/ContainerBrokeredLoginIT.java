@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import dasniko.testcontainers.keycloak.KeycloakContainer;
 import dev.companysso.harness.CompanySsoStack;
 import dev.companysso.harness.FreePort;
-import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.BrokeredLogin;
+import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.UpstreamSignInPage;
 import dev.companysso.simulators.EntraSimulator;
 import dev.companysso.simulators.OktaSimulator;
@@ -26,9 +26,9 @@ import org.keycloak.representations.idm.FederatedIdentityRepresentation;
 import org.testcontainers.Testcontainers;
 
 /**
- * The walking skeleton on Keycloak's container image through testcontainers-keycloak, for
- * machines with a Docker engine. Without one the class is skipped; {@link BrokeredLoginIT} runs
- * the same sign-in on the distribution everywhere.
+ * The walking skeleton on Keycloak's container image through testcontainers-keycloak, for machines
+ * with a Docker engine. Without one the class is skipped; {@link BrokeredLoginIT} runs the same
+ * sign-in on the distribution everywhere.
  */
 @org.testcontainers.junit.jupiter.Testcontainers(disabledWithoutDocker = true)
 class ContainerBrokeredLoginIT {
@@ -69,7 +69,8 @@ class ContainerBrokeredLoginIT {
   }
 
   @Test
-  @DisplayName("In the container image, a worker of Acme signs in through Acme's Okta and is linked to it")
+  @DisplayName(
+      "In the container image, a worker of Acme signs in through Acme's Okta and is linked to it")
   void signsInThroughOkta() throws Exception {
     String baseUrl = keycloak.getAuthServerUrl().replaceAll("/$", "");
     try (Browser browser = Browser.start("--host-resolver-rules=MAP " + HOST + " 127.0.0.1")) {

@@ -30,12 +30,16 @@ class InitiateLoginIT {
             .append("/company-sso/initiate-login?");
     parameters.forEach(
         (name, value) ->
-            url.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&'));
+            url.append(name)
+                .append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8))
+                .append('&'));
     return URI.create(url.toString());
   }
 
   @Test
-  @DisplayName("The Okta tile (iss + target_link_uri) signs the worker in at Acme's Okta and ends on the app, which then signs in without a prompt")
+  @DisplayName(
+      "The Okta tile (iss + target_link_uri) signs the worker in at Acme's Okta and ends on the app, which then signs in without a prompt")
   void oktaTile(CompanySsoStack stack) throws Exception {
     String target = stack.keycloak().baseUrl() + "/demo-app/home";
     try (Browser browser = Browser.start()) {
@@ -43,9 +47,12 @@ class InitiateLoginIT {
           initiateLogin(
               stack,
               Map.of(
-                  "iss", stack.okta().issuer(CompanySsoStack.ACME_ORG, null),
-                  "target_link_uri", target,
-                  "login_hint", "bob@acme.example")));
+                  "iss",
+                  stack.okta().issuer(CompanySsoStack.ACME_ORG, null),
+                  "target_link_uri",
+                  target,
+                  "login_hint",
+                  "bob@acme.example")));
       UpstreamSignInPage.OKTA.signIn(browser, "", "bob-password");
       assertThat(browser.waitForUrlStartingWith(target).toString()).isEqualTo(target);
 
@@ -54,21 +61,28 @@ class InitiateLoginIT {
       browser.open(authorization.url());
       URI callback = browser.waitForUrlStartingWith(app.redirectUri().toString());
       assertThat(
-              authorization.redeem(callback).getIDToken().getJWTClaimsSet().getStringClaim("preferred_username"))
+              authorization
+                  .redeem(callback)
+                  .getIDToken()
+                  .getJWTClaimsSet()
+                  .getStringClaim("preferred_username"))
           .isEqualTo("bob@acme.example");
     }
   }
 
   @Test
-  @DisplayName("A target_link_uri that no client of the realm admits gets a themed error page, never a redirect")
+  @DisplayName(
+      "A target_link_uri that no client of the realm admits gets a themed error page, never a redirect")
   void foreignTarget(CompanySsoStack stack) throws Exception {
     HttpResponse<String> response =
         get(
             initiateLogin(
                 stack,
                 Map.of(
-                    "iss", stack.okta().issuer(CompanySsoStack.ACME_ORG, null),
-                    "target_link_uri", "https://evil.example/steal")));
+                    "iss",
+                    stack.okta().issuer(CompanySsoStack.ACME_ORG, null),
+                    "target_link_uri",
+                    "https://evil.example/steal")));
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("Location")).isEmpty();
@@ -76,15 +90,18 @@ class InitiateLoginIT {
   }
 
   @Test
-  @DisplayName("An issuer that is no identity provider of the realm gets the same themed error page")
+  @DisplayName(
+      "An issuer that is no identity provider of the realm gets the same themed error page")
   void unknownIssuer(CompanySsoStack stack) throws Exception {
     HttpResponse<String> response =
         get(
             initiateLogin(
                 stack,
                 Map.of(
-                    "iss", "https://unknown.okta.com",
-                    "target_link_uri", stack.keycloak().baseUrl() + "/demo-app/home")));
+                    "iss",
+                    "https://unknown.okta.com",
+                    "target_link_uri",
+                    stack.keycloak().baseUrl() + "/demo-app/home")));
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("This sign-in link is not valid.");

@@ -27,11 +27,14 @@ class RealmImportCommandIT {
       "kc.sh import --dir imports the workforce realm with its companies, resolving the placeholders from the environment")
   void importsWithTheImportCommand() throws Exception {
     KeycloakDistribution copy =
-        KeycloakDistribution.fromSystemProperties().copyTo(WORK.resolve("keycloak").toAbsolutePath());
+        KeycloakDistribution.fromSystemProperties()
+            .copyTo(WORK.resolve("keycloak").toAbsolutePath());
     Path log = WORK.resolve("kc-commands.log");
     Map<String, String> environment = Map.of("OKTA_ACME_URL", "https://acme.okta.com");
 
-    assertThat(copy.importRealms(environment, log)).as("kc.sh import exit code; see %s", log).isZero();
+    assertThat(copy.importRealms(environment, log))
+        .as("kc.sh import exit code; see %s", log)
+        .isZero();
     Path export = WORK.resolve("workforce-export.json").toAbsolutePath();
     assertThat(copy.exportRealm(CompanySsoStack.REALM, export, environment, log))
         .as("kc.sh export exit code; see %s", log)
@@ -39,7 +42,8 @@ class RealmImportCommandIT {
 
     JsonNode realm = new ObjectMapper().readTree(export.toFile());
     assertThat(realm.path("organizationsEnabled").asBoolean()).isTrue();
-    assertThat(texts(realm.path("organizations"), "alias")).containsExactlyInAnyOrder("acme", "contoso");
+    assertThat(texts(realm.path("organizations"), "alias"))
+        .containsExactlyInAnyOrder("acme", "contoso");
     assertThat(texts(realm.path("roles").path("realm"), "name")).contains("Worker", "Owner");
     assertThat(texts(realm.path("clients"), "clientId")).contains("demo-app");
     JsonNode okta = find(realm.path("identityProviders"), "alias", "acme-okta");
@@ -53,7 +57,9 @@ class RealmImportCommandIT {
   }
 
   private static List<String> texts(JsonNode array, String field) {
-    return StreamSupport.stream(array.spliterator(), false).map(n -> n.path(field).asText()).toList();
+    return StreamSupport.stream(array.spliterator(), false)
+        .map(n -> n.path(field).asText())
+        .toList();
   }
 
   private static JsonNode find(JsonNode array, String field, String value) {

@@ -9,106 +9,141 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 
 /**
- * A Microsoft Entra ID stand-in. Its authority {@code http://{host}:{port}} stands for
- * {@code https://login.microsoftonline.com} and {@code {authority}/graph} for
- * {@code https://graph.microsoft.com}. Request paths name a tenant by GUID or verified domain;
- * issuers always carry the GUID.
+ * A Microsoft Entra ID stand-in. Its authority {@code http://{host}:{port}} stands for {@code
+ * https://login.microsoftonline.com} and {@code {authority}/graph} for {@code
+ * https://graph.microsoft.com}. Request paths name a tenant by GUID or verified domain; issuers
+ * always carry the GUID.
  */
 public final class EntraSimulator implements AutoCloseable {
 
-    private static final String TENANT = "^/([^/]+)";
-    private static final OidcEngine.EndpointPaths PATHS = new OidcEngine.EndpointPaths(
-            TENANT + "/v2\\.0/\\.well-known/openid-configuration$",
-            TENANT + "/oauth2/v2\\.0/authorize$",
-            TENANT + "/oauth2/v2\\.0/token$",
-            TENANT + "/discovery/v2\\.0/keys$",
-            TENANT + "/oauth2/v2\\.0/logout$",
-            TENANT + "/login$");
+  private static final String TENANT = "^/([^/]+)";
+  private static final OidcEngine.EndpointPaths PATHS =
+      new OidcEngine.EndpointPaths(
+          TENANT + "/v2\\.0/\\.well-known/openid-configuration$",
+          TENANT + "/oauth2/v2\\.0/authorize$",
+          TENANT + "/oauth2/v2\\.0/token$",
+          TENANT + "/discovery/v2\\.0/keys$",
+          TENANT + "/oauth2/v2\\.0/logout$",
+          TENANT + "/login$");
 
-    private final SimulatorServer server;
-    private final SimulatorDirectory directory;
-    private final Map<String, OidcProvider> issuersByTenantId = new ConcurrentHashMap<>();
+  private final SimulatorServer server;
+  private final SimulatorDirectory directory;
+  private final Map<String, OidcProvider> issuersByTenantId = new ConcurrentHashMap<>();
 
-    private EntraSimulator(SimulatorServer server, SimulatorDirectory directory) {
-        this.server = server;
-        this.directory = directory;
-    }
+  private EntraSimulator(SimulatorServer server, SimulatorDirectory directory) {
+    this.server = server;
+    this.directory = directory;
+  }
 
-    public static EntraSimulator start(SimulatorDirectory directory, int port) {
-        return start(directory, port, "localhost");
-    }
+  public static EntraSimulator start(SimulatorDirectory directory, int port) {
+    return start(directory, port, "localhost");
+  }
 
-    /** Starts on 127.0.0.1:{port} (0 picks a free port); URLs use {@code publicHost}. */
-    public static EntraSimulator start(SimulatorDirectory directory, int port, String publicHost) {
-        EntraSimulator simulator = new EntraSimulator(SimulatorServer.bind(port, publicHost, "entra-simulator"), directory);
-        directory.entraTenants().forEach(simulator::addTenant);
-        Clock clock = Clock.systemUTC();
-        OidcEngine engine = new OidcEngine(new EntraDialect(clock), clock);
-        EntraGraphApi graph = new EntraGraphApi(directory, simulator.issuersByTenantId.values(), simulator.graphBaseUrl(), clock);
-        URI userInfo = simulator.userInfoEndpoint();
-        Router router = new Router();
-        engine.addRoutes(router, PATHS, simulator::issuerFromPath);
-        router.on("GET,POST", "^/graph/oidc/userinfo$",
-                        (exchange, path) -> engine.userInfo(exchange, userInfo, simulator.issuersByTenantId.values()))
-                .on("POST", "^/graph/v1\\.0/users/([^/]+)/getMemberObjects$",
-                        (exchange, path) -> graph.getMemberObjects(exchange, path.group(1)));
-        simulator.server.start(router);
-        return simulator;
-    }
+  /** Starts on 127.0.0.1:{port} (0 picks a free port); URLs use {@code publicHost}. */
+  public static EntraSimulator start(SimulatorDirectory directory, int port, String publicHost) {
+    EntraSimulator simulator =
+        new EntraSimulator(SimulatorServer.bind(port, publicHost, "entra-simulator"), directory);
+    directory.entraTenants().forEach(simulator::addTenant);
+    Clock clock = Clock.systemUTC();
+    OidcEngine engine = new OidcEngine(new EntraDialect(clock), clock);
+    EntraGraphApi graph =
+        new EntraGraphApi(
+            directory, simulator.issuersByTenantId.values(), simulator.graphBaseUrl(), clock);
+    URI userInfo = simulator.userInfoEndpoint();
+    Router router = new Router();
+    engine.addRoutes(router, PATHS, simulator::issuerFromPath);
+    router
+        .on(
+            "GET,POST",
+            "^/graph/oidc/userinfo$",
+            (exchange, path) ->
+                engine.userInfo(exchange, userInfo, simulator.issuersByTenantId.values()))
+        .on(
+            "POST",
+            "^/graph/v1\\.0/users/([^/]+)/getMemberObjects$",
+            (exchange, path) -> graph.getMemberObjects(exchange, path.group(1)));
+    simulator.server.start(router);
+    return simulator;
+  }
 
-    public int port() {
-        return server.port();
-    }
+  public int port() {
+    return server.port();
+  }
 
-    /** {@code http://{host}:{port}}, standing for {@code https://login.microsoftonline.com}. */
-    public String authority() {
-        return server.baseUrl();
-    }
+  /** {@code http://{host}:{port}}, standing for {@code https://login.microsoftonline.com}. */
+  public String authority() {
+    return server.baseUrl();
+  }
 
-    /** {@code {authority}/{tenantId}/v2.0}; the tenant may be named by GUID or verified domain. */
-    public String issuer(String tenantIdOrDomain) {
-        EntraTenant tenant = directory.entraTenant(tenantIdOrDomain)
-                .orElseThrow(() -> new IllegalArgumentException("No Entra tenant " + tenantIdOrDomain));
-        return issuersByTenantId.get(key(tenant)).issuer().getValue();
-    }
+  /** {@code {authority}/{tenantId}/v2.0}; the tenant may be named by GUID or verified domain. */
+  public String issuer(String tenantIdOrDomain) {
+    EntraTenant tenant =
+        directory
+            .entraTenant(tenantIdOrDomain)
+            .orElseThrow(() -> new IllegalArgumentException("No Entra tenant " + tenantIdOrDomain));
+    return issuersByTenantId.get(key(tenant)).issuer().getValue();
+  }
 
-    /** {@code {authority}/graph}, standing for {@code https://graph.microsoft.com}. */
-    public String graphBaseUrl() {
-        return authority() + "/graph";
-    }
+  /** {@code {authority}/graph}, standing for {@code https://graph.microsoft.com}. */
+  public String graphBaseUrl() {
+    return authority() + "/graph";
+  }
 
-    @Override
-    public void close() {
-        server.close();
-    }
+  @Override
+  public void close() {
+    server.close();
+  }
 
-    private URI userInfoEndpoint() {
-        return URI.create(graphBaseUrl() + "/oidc/userinfo");
-    }
+  private URI userInfoEndpoint() {
+    return URI.create(graphBaseUrl() + "/oidc/userinfo");
+  }
 
-    private void addTenant(EntraTenant tenant) {
-        String base = authority() + "/" + tenant.tenantId();
-        TenantDirectory tenantDirectory = new TenantDirectory(tenant.name(),
-                tenant.apps().stream().map(app -> RegisteredClient.of(app.clientId(), app.clientSecret(), app.appName(),
-                        app.redirectUris(), app.assignedUsers())).toList(),
-                tenant.users().stream().map(user -> new Account(user.objectId(), user.userPrincipalName(),
-                        user.password(), user.accountEnabled())).toList());
-        ProviderEndpoints endpoints = new ProviderEndpoints(
-                URI.create(base + "/oauth2/v2.0/authorize"),
-                URI.create(base + "/oauth2/v2.0/token"),
-                URI.create(base + "/discovery/v2.0/keys"),
-                userInfoEndpoint(),
-                URI.create(base + "/oauth2/v2.0/logout"),
-                URI.create(base + "/login"));
-        issuersByTenantId.put(key(tenant), new OidcProvider(base + "/v2.0", endpoints, tenantDirectory,
-                new EntraIssuerPolicy(tenant, graphBaseUrl())));
-    }
+  private void addTenant(EntraTenant tenant) {
+    String base = authority() + "/" + tenant.tenantId();
+    TenantDirectory tenantDirectory =
+        new TenantDirectory(
+            tenant.name(),
+            tenant.apps().stream()
+                .map(
+                    app ->
+                        RegisteredClient.of(
+                            app.clientId(),
+                            app.clientSecret(),
+                            app.appName(),
+                            app.redirectUris(),
+                            app.assignedUsers()))
+                .toList(),
+            tenant.users().stream()
+                .map(
+                    user ->
+                        new Account(
+                            user.objectId(),
+                            user.userPrincipalName(),
+                            user.password(),
+                            user.accountEnabled()))
+                .toList());
+    ProviderEndpoints endpoints =
+        new ProviderEndpoints(
+            URI.create(base + "/oauth2/v2.0/authorize"),
+            URI.create(base + "/oauth2/v2.0/token"),
+            URI.create(base + "/discovery/v2.0/keys"),
+            userInfoEndpoint(),
+            URI.create(base + "/oauth2/v2.0/logout"),
+            URI.create(base + "/login"));
+    issuersByTenantId.put(
+        key(tenant),
+        new OidcProvider(
+            base + "/v2.0",
+            endpoints,
+            tenantDirectory,
+            new EntraIssuerPolicy(tenant, graphBaseUrl())));
+  }
 
-    private Optional<OidcProvider> issuerFromPath(Matcher path) {
-        return directory.entraTenant(path.group(1)).map(tenant -> issuersByTenantId.get(key(tenant)));
-    }
+  private Optional<OidcProvider> issuerFromPath(Matcher path) {
+    return directory.entraTenant(path.group(1)).map(tenant -> issuersByTenantId.get(key(tenant)));
+  }
 
-    private static String key(EntraTenant tenant) {
-        return tenant.tenantId().toLowerCase(Locale.ROOT);
-    }
+  private static String key(EntraTenant tenant) {
+    return tenant.tenantId().toLowerCase(Locale.ROOT);
+  }
 }

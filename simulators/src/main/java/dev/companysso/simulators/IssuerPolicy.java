@@ -11,19 +11,19 @@ import java.time.Instant;
 /** What a vendor puts in one issuer's discovery document, tokens and userinfo answers. */
 interface IssuerPolicy {
 
-    SubjectType subjectType();
+  SubjectType subjectType();
 
-    /** Adds the vendor's scopes, claims and extra fields to the discovery document. */
-    void describe(OIDCProviderMetadata metadata);
+  /** Adds the vendor's scopes, claims and extra fields to the discovery document. */
+  void describe(OIDCProviderMetadata metadata);
 
-    /** The id token {@code sub} for this grant. */
-    Subject subject(Grant grant);
+  /** The id token {@code sub} for this grant. */
+  Subject subject(Grant grant);
 
-    /** Adds the vendor's claims to an id token that already has iss, sub, aud, iat, exp and nonce. */
-    void addIdTokenClaims(IDTokenClaimsSet claims, Grant grant, Instant issuedAt);
+  /** Adds the vendor's claims to an id token that already has iss, sub, aud, iat, exp and nonce. */
+  void addIdTokenClaims(IDTokenClaimsSet claims, Grant grant, Instant issuedAt);
 
-    JWTClaimsSet accessTokenClaims(Grant grant, Instant issuedAt, Instant expiresAt);
+  JWTClaimsSet accessTokenClaims(Grant grant, Instant issuedAt, Instant expiresAt);
 
-    /** The userinfo answer for an access token this issuer signed and the engine verified. */
-    UserInfo userInfo(JWTClaimsSet accessToken);
+  /** The userinfo answer for an access token this issuer signed and the engine verified. */
+  UserInfo userInfo(JWTClaimsSet accessToken);
 }

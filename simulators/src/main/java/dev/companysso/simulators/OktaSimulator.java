@@ -10,97 +10,129 @@ import java.util.regex.Matcher;
 
 /**
  * An Okta stand-in. Each org of the directory lives under {@code http://{host}:{port}/{orgName}},
- * which stands for {@code https://{orgName}.okta.com}: the org authorization server has that URL
- * as its issuer, each custom authorization server {@code {base}/oauth2/{serverId}}.
+ * which stands for {@code https://{orgName}.okta.com}: the org authorization server has that URL as
+ * its issuer, each custom authorization server {@code {base}/oauth2/{serverId}}.
  */
 public final class OktaSimulator implements AutoCloseable {
 
-    private static final String ISSUER_PREFIX = "^/([^/]+)(?:/oauth2/([^/]+))?";
-    // Okta's org server has /oauth2/v1/..., a custom server /oauth2/{id}/v1/...
-    private static final String ENDPOINT_PREFIX = "^/([^/]+)/oauth2(?:/([^/]+))?/v1/";
-    private static final OidcEngine.EndpointPaths PATHS = new OidcEngine.EndpointPaths(
-            ISSUER_PREFIX + "/\\.well-known/(?:openid-configuration|oauth-authorization-server)$",
-            ENDPOINT_PREFIX + "authorize$",
-            ENDPOINT_PREFIX + "token$",
-            ENDPOINT_PREFIX + "keys$",
-            ENDPOINT_PREFIX + "logout$",
-            "^/([^/]+)/login/login\\.htm$");
+  private static final String ISSUER_PREFIX = "^/([^/]+)(?:/oauth2/([^/]+))?";
+  // Okta's org server has /oauth2/v1/..., a custom server /oauth2/{id}/v1/...
+  private static final String ENDPOINT_PREFIX = "^/([^/]+)/oauth2(?:/([^/]+))?/v1/";
+  private static final OidcEngine.EndpointPaths PATHS =
+      new OidcEngine.EndpointPaths(
+          ISSUER_PREFIX + "/\\.well-known/(?:openid-configuration|oauth-authorization-server)$",
+          ENDPOINT_PREFIX + "authorize$",
+          ENDPOINT_PREFIX + "token$",
+          ENDPOINT_PREFIX + "keys$",
+          ENDPOINT_PREFIX + "logout$",
+          "^/([^/]+)/login/login\\.htm$");
 
-    private final SimulatorServer server;
-    private final Map<String, OidcProvider> issuers = new ConcurrentHashMap<>();
+  private final SimulatorServer server;
+  private final Map<String, OidcProvider> issuers = new ConcurrentHashMap<>();
 
-    private OktaSimulator(SimulatorServer server) {
-        this.server = server;
+  private OktaSimulator(SimulatorServer server) {
+    this.server = server;
+  }
+
+  public static OktaSimulator start(SimulatorDirectory directory, int port) {
+    return start(directory, port, "localhost");
+  }
+
+  /** Starts on 127.0.0.1:{port} (0 picks a free port); URLs use {@code publicHost}. */
+  public static OktaSimulator start(SimulatorDirectory directory, int port, String publicHost) {
+    OktaSimulator simulator =
+        new OktaSimulator(SimulatorServer.bind(port, publicHost, "okta-simulator"));
+    directory.oktaOrgs().forEach(simulator::addOrg);
+    OidcEngine engine = new OidcEngine(new OktaDialect(), Clock.systemUTC());
+    Router router = new Router();
+    engine.addRoutes(router, PATHS, simulator::issuerFromPath);
+    router.on(
+        "GET,POST",
+        ENDPOINT_PREFIX + "userinfo$",
+        simulator::issuerFromPath,
+        (exchange, issuer) ->
+            engine.userInfo(exchange, issuer.endpoints().userInfo(), List.of(issuer)));
+    simulator.server.start(router);
+    return simulator;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** {@code http://{host}:{port}/{orgName}}, standing for {@code https://{orgName}.okta.com}. */
+  public String orgBaseUrl(String orgName) {
+    return server.baseUrl() + "/" + orgName;
+  }
+
+  /** The issuer of the org authorization server ({@code serverId} null) or of a custom one. */
+  public String issuer(String orgName, String serverId) {
+    OidcProvider issuer = issuers.get(key(orgName, serverId));
+    if (issuer == null) {
+      throw new IllegalArgumentException("No Okta authorization server " + key(orgName, serverId));
     }
+    return issuer.issuer().getValue();
+  }
 
-    public static OktaSimulator start(SimulatorDirectory directory, int port) {
-        return start(directory, port, "localhost");
-    }
+  @Override
+  public void close() {
+    server.close();
+  }
 
-    /** Starts on 127.0.0.1:{port} (0 picks a free port); URLs use {@code publicHost}. */
-    public static OktaSimulator start(SimulatorDirectory directory, int port, String publicHost) {
-        OktaSimulator simulator = new OktaSimulator(SimulatorServer.bind(port, publicHost, "okta-simulator"));
-        directory.oktaOrgs().forEach(simulator::addOrg);
-        OidcEngine engine = new OidcEngine(new OktaDialect(), Clock.systemUTC());
-        Router router = new Router();
-        engine.addRoutes(router, PATHS, simulator::issuerFromPath);
-        router.on("GET,POST", ENDPOINT_PREFIX + "userinfo$", simulator::issuerFromPath,
-                (exchange, issuer) -> engine.userInfo(exchange, issuer.endpoints().userInfo(), List.of(issuer)));
-        simulator.server.start(router);
-        return simulator;
+  private void addOrg(OktaOrg org) {
+    String base = orgBaseUrl(org.name());
+    TenantDirectory tenant =
+        new TenantDirectory(
+            org.name(),
+            org.clients().stream()
+                .map(
+                    client ->
+                        RegisteredClient.of(
+                            client.clientId(),
+                            client.clientSecret(),
+                            client.appName(),
+                            client.redirectUris(),
+                            client.assignedUsers()))
+                .toList(),
+            org.users().stream()
+                .map(user -> new Account(user.id(), user.login(), user.password(), user.isActive()))
+                .toList());
+    // One sign-in page serves the whole org, whichever authorization server asked for it.
+    String signInForm = base + "/login/login.htm";
+    issuers.put(
+        key(org.name(), null),
+        new OidcProvider(
+            base,
+            endpoints(base + "/oauth2/v1/", signInForm),
+            tenant,
+            OktaIssuerPolicy.orgServer(org, base)));
+    for (String serverId : org.authorizationServers()) {
+      String issuer = base + "/oauth2/" + serverId;
+      issuers.put(
+          key(org.name(), serverId),
+          new OidcProvider(
+              issuer,
+              endpoints(issuer + "/v1/", signInForm),
+              tenant,
+              OktaIssuerPolicy.customServer(org, serverId)));
     }
+  }
 
-    public int port() {
-        return server.port();
-    }
+  private static ProviderEndpoints endpoints(String prefix, String signInForm) {
+    return new ProviderEndpoints(
+        URI.create(prefix + "authorize"),
+        URI.create(prefix + "token"),
+        URI.create(prefix + "keys"),
+        URI.create(prefix + "userinfo"),
+        URI.create(prefix + "logout"),
+        URI.create(signInForm));
+  }
 
-    /** {@code http://{host}:{port}/{orgName}}, standing for {@code https://{orgName}.okta.com}. */
-    public String orgBaseUrl(String orgName) {
-        return server.baseUrl() + "/" + orgName;
-    }
+  private Optional<OidcProvider> issuerFromPath(Matcher path) {
+    return Optional.ofNullable(issuers.get(key(path.group(1), path.group(2))));
+  }
 
-    /** The issuer of the org authorization server ({@code serverId} null) or of a custom one. */
-    public String issuer(String orgName, String serverId) {
-        OidcProvider issuer = issuers.get(key(orgName, serverId));
-        if (issuer == null) {
-            throw new IllegalArgumentException("No Okta authorization server " + key(orgName, serverId));
-        }
-        return issuer.issuer().getValue();
-    }
-
-    @Override
-    public void close() {
-        server.close();
-    }
-
-    private void addOrg(OktaOrg org) {
-        String base = orgBaseUrl(org.name());
-        TenantDirectory tenant = new TenantDirectory(org.name(),
-                org.clients().stream().map(client -> RegisteredClient.of(client.clientId(), client.clientSecret(),
-                        client.appName(), client.redirectUris(), client.assignedUsers())).toList(),
-                org.users().stream().map(user -> new Account(user.id(), user.login(), user.password(), user.isActive())).toList());
-        // One sign-in page serves the whole org, whichever authorization server asked for it.
-        String signInForm = base + "/login/login.htm";
-        issuers.put(key(org.name(), null), new OidcProvider(base,
-                endpoints(base + "/oauth2/v1/", signInForm), tenant, OktaIssuerPolicy.orgServer(org, base)));
-        for (String serverId : org.authorizationServers()) {
-            String issuer = base + "/oauth2/" + serverId;
-            issuers.put(key(org.name(), serverId), new OidcProvider(issuer,
-                    endpoints(issuer + "/v1/", signInForm), tenant, OktaIssuerPolicy.customServer(org, serverId)));
-        }
-    }
-
-    private static ProviderEndpoints endpoints(String prefix, String signInForm) {
-        return new ProviderEndpoints(URI.create(prefix + "authorize"), URI.create(prefix + "token"),
-                URI.create(prefix + "keys"), URI.create(prefix + "userinfo"),
-                URI.create(prefix + "logout"), URI.create(signInForm));
-    }
-
-    private Optional<OidcProvider> issuerFromPath(Matcher path) {
-        return Optional.ofNullable(issuers.get(key(path.group(1), path.group(2))));
-    }
-
-    private static String key(String orgName, String serverId) {
-        return serverId == null ? orgName : orgName + "/oauth2/" + serverId;
-    }
+  private static String key(String orgName, String serverId) {
+    return serverId == null ? orgName : orgName + "/oauth2/" + serverId;
+  }
 }

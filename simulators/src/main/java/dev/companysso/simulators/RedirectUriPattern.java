@@ -8,19 +8,19 @@ import java.net.URI;
  */
 record RedirectUriPattern(String pattern) {
 
-    private static final String WILDCARD = "*";
+  private static final String WILDCARD = "*";
 
-    boolean admits(URI uri) {
-        if (uri == null) {
-            return false;
-        }
-        if (!pattern.endsWith(WILDCARD)) {
-            return pattern.equals(uri.toString());
-        }
-        // A prefix like "http://localhost:" would otherwise admit http://localhost:1@attacker.example/.
-        if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-            return false;
-        }
-        return uri.toString().startsWith(pattern.substring(0, pattern.length() - WILDCARD.length()));
+  boolean admits(URI uri) {
+    if (uri == null) {
+      return false;
     }
+    if (!pattern.endsWith(WILDCARD)) {
+      return pattern.equals(uri.toString());
+    }
+    // A prefix like "http://localhost:" would otherwise admit http://localhost:1@attacker.example/.
+    if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+      return false;
+    }
+    return uri.toString().startsWith(pattern.substring(0, pattern.length() - WILDCARD.length()));
+  }
 }

@@ -10,34 +10,43 @@ import java.util.stream.Collectors;
 
 /** A confidential OIDC client as the shared engine sees it, whichever vendor registered it. */
 record RegisteredClient(
-        ClientID clientId, Secret secret, String appName, List<RedirectUriPattern> redirectUris,
-        Set<String> assignedUsernames) {
+    ClientID clientId,
+    Secret secret,
+    String appName,
+    List<RedirectUriPattern> redirectUris,
+    Set<String> assignedUsernames) {
 
-    static RegisteredClient of(String clientId, String secret, String appName, List<String> redirectUris,
-            List<String> assignedUsernames) {
-        return new RegisteredClient(
-                new ClientID(clientId),
-                new Secret(secret),
-                appName,
-                redirectUris.stream().map(RedirectUriPattern::new).toList(),
-                assignedUsernames.stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
-    }
+  static RegisteredClient of(
+      String clientId,
+      String secret,
+      String appName,
+      List<String> redirectUris,
+      List<String> assignedUsernames) {
+    return new RegisteredClient(
+        new ClientID(clientId),
+        new Secret(secret),
+        appName,
+        redirectUris.stream().map(RedirectUriPattern::new).toList(),
+        assignedUsernames.stream()
+            .map(name -> name.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet()));
+  }
 
-    boolean admitsRedirect(URI uri) {
-        return redirectUris.stream().anyMatch(pattern -> pattern.admits(uri));
-    }
+  boolean admitsRedirect(URI uri) {
+    return redirectUris.stream().anyMatch(pattern -> pattern.admits(uri));
+  }
 
-    boolean authenticatedBy(Secret presented) {
-        return secret.equalsSHA256Based(presented);
-    }
+  boolean authenticatedBy(Secret presented) {
+    return secret.equalsSHA256Based(presented);
+  }
 
-    boolean isAssigned(Account account) {
-        return assignedUsernames.contains(account.username().toLowerCase(Locale.ROOT));
-    }
+  boolean isAssigned(Account account) {
+    return assignedUsernames.contains(account.username().toLowerCase(Locale.ROOT));
+  }
 
-    /** Keeps the secret out of any log line or assertion message that prints a client. */
-    @Override
-    public String toString() {
-        return "RegisteredClient[" + clientId + "]";
-    }
+  /** Keeps the secret out of any log line or assertion message that prints a client. */
+  @Override
+  public String toString() {
+    return "RegisteredClient[" + clientId + "]";
+  }
 }

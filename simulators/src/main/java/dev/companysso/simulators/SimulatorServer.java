@@ -17,51 +17,55 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class SimulatorServer implements AutoCloseable {
 
-    private static final int WORKER_THREADS = 4;
+  private static final int WORKER_THREADS = 4;
 
-    private final HttpServer server;
-    private final ExecutorService workers;
-    private final URI baseUri;
+  private final HttpServer server;
+  private final ExecutorService workers;
+  private final URI baseUri;
 
-    private SimulatorServer(HttpServer server, ExecutorService workers, String publicHost) {
-        this.server = server;
-        this.workers = workers;
-        this.baseUri = URI.create("http://" + publicHost + ":" + server.getAddress().getPort());
-    }
+  private SimulatorServer(HttpServer server, ExecutorService workers, String publicHost) {
+    this.server = server;
+    this.workers = workers;
+    this.baseUri = URI.create("http://" + publicHost + ":" + server.getAddress().getPort());
+  }
 
-    static SimulatorServer bind(int port, String publicHost, String threadName) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-            AtomicInteger threads = new AtomicInteger();
-            ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, task -> {
+  static SimulatorServer bind(int port, String publicHost, String threadName) {
+    try {
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+      AtomicInteger threads = new AtomicInteger();
+      ExecutorService workers =
+          Executors.newFixedThreadPool(
+              WORKER_THREADS,
+              task -> {
                 Thread thread = new Thread(task, threadName + "-" + threads.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
-            });
-            server.setExecutor(workers);
-            return new SimulatorServer(server, workers, publicHost);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot bind 127.0.0.1:" + port, e);
-        }
+              });
+      server.setExecutor(workers);
+      return new SimulatorServer(server, workers, publicHost);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot bind 127.0.0.1:" + port, e);
     }
+  }
 
-    void start(HttpHandler handler) {
-        server.createContext("/", handler);
-        server.start();
-    }
+  void start(HttpHandler handler) {
+    server.createContext("/", handler);
+    server.start();
+  }
 
-    int port() {
-        return server.getAddress().getPort();
-    }
+  int port() {
+    return server.getAddress().getPort();
+  }
 
-    /** {@code http://{publicHost}:{port}}, without a trailing slash. */
-    String baseUrl() {
-        return baseUri.toString();
-    }
+  /** {@code http://{publicHost}:{port}}, without a trailing slash. */
+  String baseUrl() {
+    return baseUri.toString();
+  }
 
-    @Override
-    public void close() {
-        server.stop(0);
-        workers.shutdownNow();
-    }
+  @Override
+  public void close() {
+    server.stop(0);
+    workers.shutdownNow();
+  }
 }

@@ -7,19 +7,19 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 /** How a vendor looks and words things: its pages, messages and error bodies. */
 interface VendorDialect {
 
-    String signInPage(SignInPage page);
+  String signInPage(SignInPage page);
 
-    /** The page shown instead of a redirect when the client or redirect URI cannot be trusted. */
-    String errorPage(ErrorObject error);
+  /** The page shown instead of a redirect when the client or redirect URI cannot be trusted. */
+  String errorPage(ErrorObject error);
 
-    String signedOutPage();
+  String signedOutPage();
 
-    /** Shown on the sign-in form after a wrong username, wrong password or inactive account. */
-    String rejectedCredentialsMessage();
+  /** Shown on the sign-in form after a wrong username, wrong password or inactive account. */
+  String rejectedCredentialsMessage();
 
-    String describe(Failure failure, FailureContext context);
+  String describe(Failure failure, FailureContext context);
 
-    default HTTPResponse tokenErrorResponse(ErrorObject error) {
-        return new TokenErrorResponse(error).toHTTPResponse();
-    }
+  default HTTPResponse tokenErrorResponse(ErrorObject error) {
+    return new TokenErrorResponse(error).toHTTPResponse();
+  }
 }

@@ -34,326 +34,420 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Okta simulator")
 class OktaSimulatorTest {
 
-    private static final String CLIENT_ID = "0oa1acmekeycloak000001";
-    private static final String CLIENT_SECRET = "acme-okta-client-secret";
-    private static final String SCOPE = "openid profile email";
+  private static final String CLIENT_ID = "0oa1acmekeycloak000001";
+  private static final String CLIENT_SECRET = "acme-okta-client-secret";
+  private static final String SCOPE = "openid profile email";
 
-    private static OktaSimulator okta;
-    private static OktaSimulator globex;
-    private static RelyingParty orgServer;
-    private static RelyingParty defaultServer;
+  private static OktaSimulator okta;
+  private static OktaSimulator globex;
+  private static RelyingParty orgServer;
+  private static RelyingParty defaultServer;
 
-    @BeforeAll
-    static void start() {
-        okta = OktaSimulator.start(SimulatorDirectory.demo(), 0);
-        globex = OktaSimulator.start(SimulatorDirectory.fromClasspath("/simulators/test-directory.json"), 0);
-        orgServer = RelyingParty.discover(okta.issuer("acme", null), CLIENT_ID, CLIENT_SECRET);
-        defaultServer = RelyingParty.discover(okta.issuer("acme", "default"), CLIENT_ID, CLIENT_SECRET);
-    }
+  @BeforeAll
+  static void start() {
+    okta = OktaSimulator.start(SimulatorDirectory.demo(), 0);
+    globex =
+        OktaSimulator.start(SimulatorDirectory.fromClasspath("/simulators/test-directory.json"), 0);
+    orgServer = RelyingParty.discover(okta.issuer("acme", null), CLIENT_ID, CLIENT_SECRET);
+    defaultServer = RelyingParty.discover(okta.issuer("acme", "default"), CLIENT_ID, CLIENT_SECRET);
+  }
 
-    @AfterAll
-    static void stop() {
-        okta.close();
-        globex.close();
-    }
+  @AfterAll
+  static void stop() {
+    okta.close();
+    globex.close();
+  }
 
-    @Test
-    @DisplayName("The org authorization server's issuer is the org URL and its endpoints sit under /oauth2/v1")
-    void orgServerDiscovery() {
-        String base = "http://localhost:" + okta.port() + "/acme";
-        assertThat(okta.orgBaseUrl("acme")).isEqualTo(base);
-        assertThat(orgServer.provider.getIssuer().getValue()).isEqualTo(base);
-        assertThat(orgServer.provider.getAuthorizationEndpointURI()).hasToString(base + "/oauth2/v1/authorize");
-        assertThat(orgServer.provider.getTokenEndpointURI()).hasToString(base + "/oauth2/v1/token");
-        assertThat(orgServer.provider.getJWKSetURI()).hasToString(base + "/oauth2/v1/keys");
-        assertThat(orgServer.provider.getUserInfoEndpointURI()).hasToString(base + "/oauth2/v1/userinfo");
-        assertThat(orgServer.provider.getEndSessionEndpointURI()).hasToString(base + "/oauth2/v1/logout");
-    }
+  @Test
+  @DisplayName(
+      "The org authorization server's issuer is the org URL and its endpoints sit under /oauth2/v1")
+  void orgServerDiscovery() {
+    String base = "http://localhost:" + okta.port() + "/acme";
+    assertThat(okta.orgBaseUrl("acme")).isEqualTo(base);
+    assertThat(orgServer.provider.getIssuer().getValue()).isEqualTo(base);
+    assertThat(orgServer.provider.getAuthorizationEndpointURI())
+        .hasToString(base + "/oauth2/v1/authorize");
+    assertThat(orgServer.provider.getTokenEndpointURI()).hasToString(base + "/oauth2/v1/token");
+    assertThat(orgServer.provider.getJWKSetURI()).hasToString(base + "/oauth2/v1/keys");
+    assertThat(orgServer.provider.getUserInfoEndpointURI())
+        .hasToString(base + "/oauth2/v1/userinfo");
+    assertThat(orgServer.provider.getEndSessionEndpointURI())
+        .hasToString(base + "/oauth2/v1/logout");
+  }
 
-    @Test
-    @DisplayName("A custom authorization server lives under /oauth2/{serverId} and also serves OAuth server metadata")
-    void customServerDiscovery() {
-        String issuer = "http://localhost:" + okta.port() + "/acme/oauth2/default";
-        assertThat(okta.issuer("acme", "default")).isEqualTo(issuer);
-        assertThat(defaultServer.provider.getAuthorizationEndpointURI()).hasToString(issuer + "/v1/authorize");
-        assertThat(defaultServer.provider.getTokenEndpointURI()).hasToString(issuer + "/v1/token");
-        assertThat(defaultServer.provider.getJWKSetURI()).hasToString(issuer + "/v1/keys");
-        assertThat(defaultServer.provider.getUserInfoEndpointURI()).hasToString(issuer + "/v1/userinfo");
-        assertThat(defaultServer.provider.getEndSessionEndpointURI()).hasToString(issuer + "/v1/logout");
-        HttpResponse<String> oauthMetadata = RelyingParty.get(URI.create(issuer + "/.well-known/oauth-authorization-server"));
-        assertThat(oauthMetadata.statusCode()).isEqualTo(200);
-        assertThat(oauthMetadata.body()).contains("\"issuer\":\"" + issuer.replace("/", "\\/") + "\"");
-    }
+  @Test
+  @DisplayName(
+      "A custom authorization server lives under /oauth2/{serverId} and also serves OAuth server metadata")
+  void customServerDiscovery() {
+    String issuer = "http://localhost:" + okta.port() + "/acme/oauth2/default";
+    assertThat(okta.issuer("acme", "default")).isEqualTo(issuer);
+    assertThat(defaultServer.provider.getAuthorizationEndpointURI())
+        .hasToString(issuer + "/v1/authorize");
+    assertThat(defaultServer.provider.getTokenEndpointURI()).hasToString(issuer + "/v1/token");
+    assertThat(defaultServer.provider.getJWKSetURI()).hasToString(issuer + "/v1/keys");
+    assertThat(defaultServer.provider.getUserInfoEndpointURI())
+        .hasToString(issuer + "/v1/userinfo");
+    assertThat(defaultServer.provider.getEndSessionEndpointURI())
+        .hasToString(issuer + "/v1/logout");
+    HttpResponse<String> oauthMetadata =
+        RelyingParty.get(URI.create(issuer + "/.well-known/oauth-authorization-server"));
+    assertThat(oauthMetadata.statusCode()).isEqualTo(200);
+    assertThat(oauthMetadata.body()).contains("\"issuer\":\"" + issuer.replace("/", "\\/") + "\"");
+  }
 
-    @Test
-    @DisplayName("The authorization endpoint shows Okta's sign-in widget and keeps the request itself on the server")
-    void signInWidget() {
-        RelyingParty.Authorization authorization = orgServer.authorization(SCOPE);
-        HttpResponse<String> page = orgServer.open(authorization);
+  @Test
+  @DisplayName(
+      "The authorization endpoint shows Okta's sign-in widget and keeps the request itself on the server")
+  void signInWidget() {
+    RelyingParty.Authorization authorization = orgServer.authorization(SCOPE);
+    HttpResponse<String> page = orgServer.open(authorization);
 
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<title>Sign In</title>", "id=\"okta-signin-username\"",
-                "id=\"okta-signin-password\"", "id=\"okta-signin-submit\"", "name=\"sign_in_request\"");
-        assertThat(page.body()).doesNotContain(authorization.state().getValue(), authorization.nonce().getValue(),
-                "redirect_uri", "8543");
-    }
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains(
+            "<title>Sign In</title>",
+            "id=\"okta-signin-username\"",
+            "id=\"okta-signin-password\"",
+            "id=\"okta-signin-submit\"",
+            "name=\"sign_in_request\"");
+    assertThat(page.body())
+        .doesNotContain(
+            authorization.state().getValue(),
+            authorization.nonce().getValue(),
+            "redirect_uri",
+            "8543");
+  }
 
-    @Test
-    @DisplayName("Alice signs in at the org server and gets an id_token with her Okta user id, org id, nonce and group names")
-    void orgServerIdToken() throws Exception {
-        RelyingParty.Authorization authorization = orgServer.authorization(SCOPE);
-        OIDCTokenResponse tokens = orgServer.signInAndRedeem(authorization, "alice@acme.example", "alice-password");
+  @Test
+  @DisplayName(
+      "Alice signs in at the org server and gets an id_token with her Okta user id, org id, nonce and group names")
+  void orgServerIdToken() throws Exception {
+    RelyingParty.Authorization authorization = orgServer.authorization(SCOPE);
+    OIDCTokenResponse tokens =
+        orgServer.signInAndRedeem(authorization, "alice@acme.example", "alice-password");
 
-        IDTokenClaimsSet idToken = orgServer.validate(tokens.getOIDCTokens().getIDToken(), authorization.nonce());
-        assertThat(idToken.getIssuer().getValue()).isEqualTo(okta.orgBaseUrl("acme"));
-        assertThat(idToken.getSubject().getValue()).isEqualTo("00u1alice00000000001");
-        assertThat(idToken.getAudience()).extracting(a -> a.getValue()).containsExactly(CLIENT_ID);
-        assertThat(idToken.getNonce()).isEqualTo(authorization.nonce());
-        assertThat(idToken.getAuthenticationTime()).isNotNull();
-        assertThat(idToken.getStringListClaim("amr")).containsExactly("pwd");
-        assertThat(idToken.getStringClaim("idp")).isEqualTo("00o1acme0000000000001");
-        assertThat(idToken.getNumberClaim("ver").intValue()).isEqualTo(1);
-        assertThat(idToken.getStringClaim("jti")).startsWith("ID.");
-        assertThat(idToken.getStringClaim("name")).isEqualTo("Alice Anders");
-        assertThat(idToken.getStringClaim("preferred_username")).isEqualTo("alice@acme.example");
-        assertThat(idToken.getStringClaim("email")).isEqualTo("alice@acme.example");
-        assertThat(idToken.getBooleanClaim("email_verified")).isTrue();
-        assertThat(idToken.getStringListClaim("groups")).containsExactly("Everyone", "Engineering");
+    IDTokenClaimsSet idToken =
+        orgServer.validate(tokens.getOIDCTokens().getIDToken(), authorization.nonce());
+    assertThat(idToken.getIssuer().getValue()).isEqualTo(okta.orgBaseUrl("acme"));
+    assertThat(idToken.getSubject().getValue()).isEqualTo("00u1alice00000000001");
+    assertThat(idToken.getAudience()).extracting(a -> a.getValue()).containsExactly(CLIENT_ID);
+    assertThat(idToken.getNonce()).isEqualTo(authorization.nonce());
+    assertThat(idToken.getAuthenticationTime()).isNotNull();
+    assertThat(idToken.getStringListClaim("amr")).containsExactly("pwd");
+    assertThat(idToken.getStringClaim("idp")).isEqualTo("00o1acme0000000000001");
+    assertThat(idToken.getNumberClaim("ver").intValue()).isEqualTo(1);
+    assertThat(idToken.getStringClaim("jti")).startsWith("ID.");
+    assertThat(idToken.getStringClaim("name")).isEqualTo("Alice Anders");
+    assertThat(idToken.getStringClaim("preferred_username")).isEqualTo("alice@acme.example");
+    assertThat(idToken.getStringClaim("email")).isEqualTo("alice@acme.example");
+    assertThat(idToken.getBooleanClaim("email_verified")).isTrue();
+    assertThat(idToken.getStringListClaim("groups")).containsExactly("Everyone", "Engineering");
 
-        JWTClaimsSet accessToken = claimsOf(tokens.getOIDCTokens().getAccessToken());
-        assertThat(accessToken.getSubject()).isEqualTo("00u1alice00000000001");
-        assertThat(accessToken.getAudience()).containsExactly(okta.orgBaseUrl("acme"));
-        assertThat(accessToken.getStringClaim("uid")).isEqualTo("00u1alice00000000001");
-        assertThat(accessToken.getStringClaim("cid")).isEqualTo(CLIENT_ID);
-        assertThat(accessToken.getStringListClaim("scp")).containsExactlyInAnyOrder("openid", "profile", "email");
-        assertThat(accessToken.getJWTID()).startsWith("AT.");
-    }
+    JWTClaimsSet accessToken = claimsOf(tokens.getOIDCTokens().getAccessToken());
+    assertThat(accessToken.getSubject()).isEqualTo("00u1alice00000000001");
+    assertThat(accessToken.getAudience()).containsExactly(okta.orgBaseUrl("acme"));
+    assertThat(accessToken.getStringClaim("uid")).isEqualTo("00u1alice00000000001");
+    assertThat(accessToken.getStringClaim("cid")).isEqualTo(CLIENT_ID);
+    assertThat(accessToken.getStringListClaim("scp"))
+        .containsExactlyInAnyOrder("openid", "profile", "email");
+    assertThat(accessToken.getJWTID()).startsWith("AT.");
+  }
 
-    @Test
-    @DisplayName("A custom server signs with its own key, puts the login in the access token's sub and audience api://default")
-    void customServerTokens() throws Exception {
-        RelyingParty.Authorization authorization = defaultServer.authorization(SCOPE);
-        OIDCTokenResponse tokens = defaultServer.signInAndRedeem(authorization, "bob@acme.example", "bob-password");
+  @Test
+  @DisplayName(
+      "A custom server signs with its own key, puts the login in the access token's sub and audience api://default")
+  void customServerTokens() throws Exception {
+    RelyingParty.Authorization authorization = defaultServer.authorization(SCOPE);
+    OIDCTokenResponse tokens =
+        defaultServer.signInAndRedeem(authorization, "bob@acme.example", "bob-password");
 
-        IDTokenClaimsSet idToken = defaultServer.validate(tokens.getOIDCTokens().getIDToken(), authorization.nonce());
-        assertThat(idToken.getIssuer().getValue()).isEqualTo(okta.issuer("acme", "default"));
-        assertThat(idToken.getSubject().getValue()).isEqualTo("00u1bob0000000000001");
-        assertThat(idToken.getStringListClaim("groups")).containsExactly("Everyone", "Dispatch");
-        JWTClaimsSet accessToken = claimsOf(tokens.getOIDCTokens().getAccessToken());
-        assertThat(accessToken.getSubject()).isEqualTo("bob@acme.example");
-        assertThat(accessToken.getAudience()).containsExactly("api://default");
-        assertThat(kid(tokens.getOIDCTokens().getAccessToken()))
-                .isNotEqualTo(kid(orgServer.signInAndRedeem(orgServer.authorization(SCOPE), "bob@acme.example",
-                        "bob-password").getOIDCTokens().getAccessToken()));
-    }
+    IDTokenClaimsSet idToken =
+        defaultServer.validate(tokens.getOIDCTokens().getIDToken(), authorization.nonce());
+    assertThat(idToken.getIssuer().getValue()).isEqualTo(okta.issuer("acme", "default"));
+    assertThat(idToken.getSubject().getValue()).isEqualTo("00u1bob0000000000001");
+    assertThat(idToken.getStringListClaim("groups")).containsExactly("Everyone", "Dispatch");
+    JWTClaimsSet accessToken = claimsOf(tokens.getOIDCTokens().getAccessToken());
+    assertThat(accessToken.getSubject()).isEqualTo("bob@acme.example");
+    assertThat(accessToken.getAudience()).containsExactly("api://default");
+    assertThat(kid(tokens.getOIDCTokens().getAccessToken()))
+        .isNotEqualTo(
+            kid(
+                orgServer
+                    .signInAndRedeem(
+                        orgServer.authorization(SCOPE), "bob@acme.example", "bob-password")
+                    .getOIDCTokens()
+                    .getAccessToken()));
+  }
 
-    @Test
-    @DisplayName("Userinfo answers for its own server's access tokens and refuses another server's")
-    void userInfoPerServer() {
-        AccessToken customToken = defaultServer.signInAndRedeem(defaultServer.authorization(SCOPE), "alice@acme.example",
-                "alice-password").getOIDCTokens().getAccessToken();
+  @Test
+  @DisplayName("Userinfo answers for its own server's access tokens and refuses another server's")
+  void userInfoPerServer() {
+    AccessToken customToken =
+        defaultServer
+            .signInAndRedeem(
+                defaultServer.authorization(SCOPE), "alice@acme.example", "alice-password")
+            .getOIDCTokens()
+            .getAccessToken();
 
-        UserInfo userInfo = userInfo(defaultServer, customToken).toSuccessResponse().getUserInfo();
-        assertThat(userInfo.getSubject().getValue()).isEqualTo("00u1alice00000000001");
-        assertThat(userInfo.getPreferredUsername()).isEqualTo("alice@acme.example");
-        assertThat(userInfo.getEmailAddress()).isEqualTo("alice@acme.example");
-        assertThat(userInfo.getStringListClaim("groups")).containsExactly("Everyone", "Engineering");
+    UserInfo userInfo = userInfo(defaultServer, customToken).toSuccessResponse().getUserInfo();
+    assertThat(userInfo.getSubject().getValue()).isEqualTo("00u1alice00000000001");
+    assertThat(userInfo.getPreferredUsername()).isEqualTo("alice@acme.example");
+    assertThat(userInfo.getEmailAddress()).isEqualTo("alice@acme.example");
+    assertThat(userInfo.getStringListClaim("groups")).containsExactly("Everyone", "Engineering");
 
-        UserInfoResponse atOrgServer = userInfo(orgServer, customToken);
-        assertThat(atOrgServer.indicatesSuccess()).isFalse();
-        assertThat(atOrgServer.toErrorResponse().getErrorObject().getHTTPStatusCode()).isEqualTo(401);
-    }
+    UserInfoResponse atOrgServer = userInfo(orgServer, customToken);
+    assertThat(atOrgServer.indicatesSuccess()).isFalse();
+    assertThat(atOrgServer.toErrorResponse().getErrorObject().getHTTPStatusCode()).isEqualTo(401);
+  }
 
-    @Test
-    @DisplayName("A wrong password shows the form again with 'Unable to sign in', and the same form still works")
-    void wrongPassword() {
-        HttpResponse<String> form = orgServer.open(orgServer.authorization(SCOPE));
-        HttpResponse<String> retry = RelyingParty.submitSignIn(form, "alice@acme.example", "wrong-password");
+  @Test
+  @DisplayName(
+      "A wrong password shows the form again with 'Unable to sign in', and the same form still works")
+  void wrongPassword() {
+    HttpResponse<String> form = orgServer.open(orgServer.authorization(SCOPE));
+    HttpResponse<String> retry =
+        RelyingParty.submitSignIn(form, "alice@acme.example", "wrong-password");
 
-        assertThat(retry.statusCode()).isEqualTo(200);
-        assertThat(retry.headers().firstValue("Location")).isEmpty();
-        assertThat(retry.body()).contains("Unable to sign in", "value=\"alice@acme.example\"");
-        assertThat(RelyingParty.submitSignIn(retry, "alice@acme.example", "alice-password").statusCode()).isEqualTo(302);
-    }
+    assertThat(retry.statusCode()).isEqualTo(200);
+    assertThat(retry.headers().firstValue("Location")).isEmpty();
+    assertThat(retry.body()).contains("Unable to sign in", "value=\"alice@acme.example\"");
+    assertThat(
+            RelyingParty.submitSignIn(retry, "alice@acme.example", "alice-password").statusCode())
+        .isEqualTo(302);
+  }
 
-    @Test
-    @DisplayName("Values echoed on the sign-in page are HTML-escaped")
-    void escapesEchoedValues() {
-        HttpResponse<String> form = orgServer.open(orgServer.authorization(SCOPE));
-        HttpResponse<String> retry = RelyingParty.submitSignIn(form, "\"><script>alert(1)</script>", "x");
+  @Test
+  @DisplayName("Values echoed on the sign-in page are HTML-escaped")
+  void escapesEchoedValues() {
+    HttpResponse<String> form = orgServer.open(orgServer.authorization(SCOPE));
+    HttpResponse<String> retry =
+        RelyingParty.submitSignIn(form, "\"><script>alert(1)</script>", "x");
 
-        assertThat(retry.body()).contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
-    }
+    assertThat(retry.body())
+        .contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;")
+        .doesNotContain("<script>");
+  }
 
-    @Test
-    @DisplayName("A user not assigned to the app signs in, then is sent back with access_denied and Okta's text")
-    void unassignedUser() {
-        RelyingParty.Authorization authorization = orgServer.authorization(SCOPE);
-        AuthenticationResponse response = orgServer.signIn(authorization, "carol@acme.example", "carol-password");
+  @Test
+  @DisplayName(
+      "A user not assigned to the app signs in, then is sent back with access_denied and Okta's text")
+  void unassignedUser() {
+    RelyingParty.Authorization authorization = orgServer.authorization(SCOPE);
+    AuthenticationResponse response =
+        orgServer.signIn(authorization, "carol@acme.example", "carol-password");
 
-        assertThat(response.indicatesSuccess()).isFalse();
-        AuthenticationErrorResponse error = response.toErrorResponse();
-        assertThat(error.getRedirectionURI()).isEqualTo(RelyingParty.REDIRECT_URI);
-        assertThat(error.getState()).isEqualTo(authorization.state());
-        assertThat(error.getErrorObject().getCode()).isEqualTo("access_denied");
-        assertThat(error.getErrorObject().getDescription()).isEqualTo("User is not assigned to the client application.");
-    }
+    assertThat(response.indicatesSuccess()).isFalse();
+    AuthenticationErrorResponse error = response.toErrorResponse();
+    assertThat(error.getRedirectionURI()).isEqualTo(RelyingParty.REDIRECT_URI);
+    assertThat(error.getState()).isEqualTo(authorization.state());
+    assertThat(error.getErrorObject().getCode()).isEqualTo("access_denied");
+    assertThat(error.getErrorObject().getDescription())
+        .isEqualTo("User is not assigned to the client application.");
+  }
 
-    @Test
-    @DisplayName("A deactivated user cannot sign in and sees the same message as for a wrong password")
-    void deactivatedUser() {
-        RelyingParty globexOrg = RelyingParty.discover(globex.issuer("globex", null), "0oa1globexnogroups0001", "globex-secret");
-        HttpResponse<String> retry = RelyingParty.submitSignIn(globexOrg.open(globexOrg.authorization(SCOPE)),
-                "dan@globex.example", "dan-password");
+  @Test
+  @DisplayName(
+      "A deactivated user cannot sign in and sees the same message as for a wrong password")
+  void deactivatedUser() {
+    RelyingParty globexOrg =
+        RelyingParty.discover(
+            globex.issuer("globex", null), "0oa1globexnogroups0001", "globex-secret");
+    HttpResponse<String> retry =
+        RelyingParty.submitSignIn(
+            globexOrg.open(globexOrg.authorization(SCOPE)), "dan@globex.example", "dan-password");
 
-        assertThat(retry.statusCode()).isEqualTo(200);
-        assertThat(retry.body()).contains("Unable to sign in");
-    }
+    assertThat(retry.statusCode()).isEqualTo(200);
+    assertThat(retry.body()).contains("Unable to sign in");
+  }
 
-    @Test
-    @DisplayName("Without a groups claim filter there is no groups claim, and without the email scope no email")
-    void noGroupsFilter() {
-        RelyingParty globexOrg = RelyingParty.discover(globex.issuer("globex", null), "0oa1globexnogroups0001", "globex-secret");
-        RelyingParty.Authorization authorization = globexOrg.authorization("openid profile");
-        OIDCTokenResponse tokens = globexOrg.signInAndRedeem(authorization, "GINA@globex.example", "gina-password");
+  @Test
+  @DisplayName(
+      "Without a groups claim filter there is no groups claim, and without the email scope no email")
+  void noGroupsFilter() {
+    RelyingParty globexOrg =
+        RelyingParty.discover(
+            globex.issuer("globex", null), "0oa1globexnogroups0001", "globex-secret");
+    RelyingParty.Authorization authorization = globexOrg.authorization("openid profile");
+    OIDCTokenResponse tokens =
+        globexOrg.signInAndRedeem(authorization, "GINA@globex.example", "gina-password");
 
-        IDTokenClaimsSet idToken = globexOrg.validate(tokens.getOIDCTokens().getIDToken(), authorization.nonce());
-        assertThat(idToken.getSubject().getValue()).isEqualTo("00u1gina000000000001");
-        assertThat(idToken.getClaim("groups")).isNull();
-        assertThat(idToken.getClaim("email")).isNull();
-    }
+    IDTokenClaimsSet idToken =
+        globexOrg.validate(tokens.getOIDCTokens().getIDToken(), authorization.nonce());
+    assertThat(idToken.getSubject().getValue()).isEqualTo("00u1gina000000000001");
+    assertThat(idToken.getClaim("groups")).isNull();
+    assertThat(idToken.getClaim("email")).isNull();
+  }
 
-    @Test
-    @DisplayName("A wrong client secret gets 401 invalid_client")
-    void wrongClientSecret() {
-        RelyingParty.Authorization authorization = orgServer.authorization(SCOPE);
-        AuthorizationCode code = orgServer.code(authorization, "alice@acme.example", "alice-password");
-        HTTPResponse response = orgServer.redeem(code, authorization.verifier(),
-                new ClientSecretBasic(orgServer.clientId, new Secret("not-the-secret")));
+  @Test
+  @DisplayName("A wrong client secret gets 401 invalid_client")
+  void wrongClientSecret() {
+    RelyingParty.Authorization authorization = orgServer.authorization(SCOPE);
+    AuthorizationCode code = orgServer.code(authorization, "alice@acme.example", "alice-password");
+    HTTPResponse response =
+        orgServer.redeem(
+            code,
+            authorization.verifier(),
+            new ClientSecretBasic(orgServer.clientId, new Secret("not-the-secret")));
 
-        assertThat(response.getStatusCode()).isEqualTo(401);
-        assertThat(error(response).getCode()).isEqualTo("invalid_client");
-        assertThat(error(response).getDescription()).isEqualTo("The client secret supplied for a confidential client is invalid.");
-    }
+    assertThat(response.getStatusCode()).isEqualTo(401);
+    assertThat(error(response).getCode()).isEqualTo("invalid_client");
+    assertThat(error(response).getDescription())
+        .isEqualTo("The client secret supplied for a confidential client is invalid.");
+  }
 
-    @Test
-    @DisplayName("client_secret_post authenticates the client as well as client_secret_basic")
-    void clientSecretPost() {
-        RelyingParty.Authorization authorization = orgServer.authorization(SCOPE);
-        AuthorizationCode code = orgServer.code(authorization, "alice@acme.example", "alice-password");
-        HTTPResponse response = orgServer.redeem(code, authorization.verifier(),
-                new ClientSecretPost(orgServer.clientId, orgServer.clientSecret));
+  @Test
+  @DisplayName("client_secret_post authenticates the client as well as client_secret_basic")
+  void clientSecretPost() {
+    RelyingParty.Authorization authorization = orgServer.authorization(SCOPE);
+    AuthorizationCode code = orgServer.code(authorization, "alice@acme.example", "alice-password");
+    HTTPResponse response =
+        orgServer.redeem(
+            code,
+            authorization.verifier(),
+            new ClientSecretPost(orgServer.clientId, orgServer.clientSecret));
 
-        assertThat(response.getStatusCode()).isEqualTo(200);
-    }
+    assertThat(response.getStatusCode()).isEqualTo(200);
+  }
 
-    @Test
-    @DisplayName("An authorization code works once; redeeming it again gets invalid_grant")
-    void codeReuse() {
-        RelyingParty.Authorization authorization = orgServer.authorization(SCOPE);
-        AuthorizationCode code = orgServer.code(authorization, "alice@acme.example", "alice-password");
-        assertThat(orgServer.redeem(code, authorization.verifier()).getStatusCode()).isEqualTo(200);
+  @Test
+  @DisplayName("An authorization code works once; redeeming it again gets invalid_grant")
+  void codeReuse() {
+    RelyingParty.Authorization authorization = orgServer.authorization(SCOPE);
+    AuthorizationCode code = orgServer.code(authorization, "alice@acme.example", "alice-password");
+    assertThat(orgServer.redeem(code, authorization.verifier()).getStatusCode()).isEqualTo(200);
 
-        HTTPResponse second = orgServer.redeem(code, authorization.verifier());
-        assertThat(second.getStatusCode()).isEqualTo(400);
-        assertThat(error(second).getCode()).isEqualTo("invalid_grant");
-    }
+    HTTPResponse second = orgServer.redeem(code, authorization.verifier());
+    assertThat(second.getStatusCode()).isEqualTo(400);
+    assertThat(error(second).getCode()).isEqualTo("invalid_grant");
+  }
 
-    @Test
-    @DisplayName("A code verifier that does not match the PKCE challenge gets invalid_grant")
-    void pkceMismatch() {
-        RelyingParty.Authorization authorization = orgServer.authorization(SCOPE);
-        AuthorizationCode code = orgServer.code(authorization, "alice@acme.example", "alice-password");
-        HTTPResponse response = orgServer.redeem(code, new CodeVerifier());
+  @Test
+  @DisplayName("A code verifier that does not match the PKCE challenge gets invalid_grant")
+  void pkceMismatch() {
+    RelyingParty.Authorization authorization = orgServer.authorization(SCOPE);
+    AuthorizationCode code = orgServer.code(authorization, "alice@acme.example", "alice-password");
+    HTTPResponse response = orgServer.redeem(code, new CodeVerifier());
 
-        assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(error(response).getCode()).isEqualTo("invalid_grant");
-        assertThat(error(response).getDescription()).isEqualTo("PKCE verification failed.");
-    }
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(error(response).getCode()).isEqualTo("invalid_grant");
+    assertThat(error(response).getDescription()).isEqualTo("PKCE verification failed.");
+  }
 
-    @Test
-    @DisplayName("An unregistered redirect_uri gets an error page instead of a redirect")
-    void unregisteredRedirectUri() {
-        URI authorize = URI.create(orgServer.authorization(SCOPE).request().toURI().toString()
+  @Test
+  @DisplayName("An unregistered redirect_uri gets an error page instead of a redirect")
+  void unregisteredRedirectUri() {
+    URI authorize =
+        URI.create(
+            orgServer
+                .authorization(SCOPE)
+                .request()
+                .toURI()
+                .toString()
                 .replace("localhost%3A8543", "evil.example"));
-        HttpResponse<String> page = RelyingParty.get(authorize);
+    HttpResponse<String> page = RelyingParty.get(authorize);
 
-        assertThat(page.statusCode()).isEqualTo(400);
-        assertThat(page.headers().firstValue("Location")).isEmpty();
-        assertThat(page.body()).contains("The &#39;redirect_uri&#39; parameter must be a Login redirect URI");
-    }
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.headers().firstValue("Location")).isEmpty();
+    assertThat(page.body())
+        .contains("The &#39;redirect_uri&#39; parameter must be a Login redirect URI");
+  }
 
-    @Test
-    @DisplayName("An unknown client_id gets an error page instead of a redirect")
-    void unknownClient() {
-        URI authorize = URI.create(orgServer.authorization(SCOPE).request().toURI().toString()
+  @Test
+  @DisplayName("An unknown client_id gets an error page instead of a redirect")
+  void unknownClient() {
+    URI authorize =
+        URI.create(
+            orgServer
+                .authorization(SCOPE)
+                .request()
+                .toURI()
+                .toString()
                 .replace(CLIENT_ID, "0oaUNKNOWN"));
-        HttpResponse<String> page = RelyingParty.get(authorize);
+    HttpResponse<String> page = RelyingParty.get(authorize);
 
-        assertThat(page.statusCode()).isEqualTo(400);
-        assertThat(page.headers().firstValue("Location")).isEmpty();
-        assertThat(page.body()).contains("invalid_client", "Invalid value for &#39;client_id&#39; parameter.");
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.headers().firstValue("Location")).isEmpty();
+    assertThat(page.body())
+        .contains("invalid_client", "Invalid value for &#39;client_id&#39; parameter.");
+  }
+
+  @Test
+  @DisplayName(
+      "With offline_access a refresh token is issued, and redeeming it yields fresh tokens without the nonce")
+  void refreshToken() {
+    RelyingParty.Authorization authorization = orgServer.authorization(SCOPE + " offline_access");
+    OIDCTokenResponse tokens =
+        orgServer.signInAndRedeem(authorization, "alice@acme.example", "alice-password");
+    assertThat(tokens.getOIDCTokens().getRefreshToken()).isNotNull();
+
+    HTTPResponse refreshed =
+        RelyingParty.send(
+            new TokenRequest(
+                    orgServer.provider.getTokenEndpointURI(),
+                    new ClientSecretBasic(orgServer.clientId, orgServer.clientSecret),
+                    new RefreshTokenGrant(tokens.getOIDCTokens().getRefreshToken()))
+                .toHTTPRequest());
+    assertThat(refreshed.getStatusCode()).as(refreshed.getBody()).isEqualTo(200);
+    IDTokenClaimsSet idToken =
+        orgServer.validate(RelyingParty.parseTokens(refreshed).getOIDCTokens().getIDToken(), null);
+    assertThat(idToken.getSubject().getValue()).isEqualTo("00u1alice00000000001");
+  }
+
+  @Test
+  @DisplayName("Logout returns to a registered post_logout_redirect_uri with the state")
+  void logout() {
+    State state = new State();
+    URI logout =
+        new LogoutRequest(
+                orgServer.provider.getEndSessionEndpointURI(),
+                null,
+                RelyingParty.REDIRECT_URI,
+                state)
+            .toURI();
+    HttpResponse<String> response = RelyingParty.get(logout);
+
+    assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(response.headers().firstValue("Location"))
+        .hasValue(RelyingParty.REDIRECT_URI + "?state=" + state.getValue());
+  }
+
+  @Test
+  @DisplayName("Simulators start many times in one JVM on ephemeral ports")
+  void manyInstances() {
+    try (OktaSimulator second = OktaSimulator.start(SimulatorDirectory.demo(), 0)) {
+      assertThat(second.port()).isPositive().isNotEqualTo(okta.port());
+      assertThat(
+              RelyingParty.get(
+                      URI.create(second.issuer("acme", null) + "/.well-known/openid-configuration"))
+                  .statusCode())
+          .isEqualTo(200);
     }
+  }
 
-    @Test
-    @DisplayName("With offline_access a refresh token is issued, and redeeming it yields fresh tokens without the nonce")
-    void refreshToken() {
-        RelyingParty.Authorization authorization = orgServer.authorization(SCOPE + " offline_access");
-        OIDCTokenResponse tokens = orgServer.signInAndRedeem(authorization, "alice@acme.example", "alice-password");
-        assertThat(tokens.getOIDCTokens().getRefreshToken()).isNotNull();
-
-        HTTPResponse refreshed = RelyingParty.send(new TokenRequest(orgServer.provider.getTokenEndpointURI(),
-                new ClientSecretBasic(orgServer.clientId, orgServer.clientSecret),
-                new RefreshTokenGrant(tokens.getOIDCTokens().getRefreshToken())).toHTTPRequest());
-        assertThat(refreshed.getStatusCode()).as(refreshed.getBody()).isEqualTo(200);
-        IDTokenClaimsSet idToken = orgServer.validate(RelyingParty.parseTokens(refreshed).getOIDCTokens().getIDToken(), null);
-        assertThat(idToken.getSubject().getValue()).isEqualTo("00u1alice00000000001");
+  private static UserInfoResponse userInfo(RelyingParty server, AccessToken token) {
+    try {
+      return UserInfoResponse.parse(
+          RelyingParty.send(
+              new UserInfoRequest(server.provider.getUserInfoEndpointURI(), token)
+                  .toHTTPRequest()));
+    } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+      throw new AssertionError(e);
     }
+  }
 
-    @Test
-    @DisplayName("Logout returns to a registered post_logout_redirect_uri with the state")
-    void logout() {
-        State state = new State();
-        URI logout = new LogoutRequest(orgServer.provider.getEndSessionEndpointURI(), null,
-                RelyingParty.REDIRECT_URI, state).toURI();
-        HttpResponse<String> response = RelyingParty.get(logout);
-
-        assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location")).hasValue(RelyingParty.REDIRECT_URI + "?state=" + state.getValue());
+  private static ErrorObject error(HTTPResponse response) {
+    try {
+      return TokenErrorResponse.parse(response).getErrorObject();
+    } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+      throw new AssertionError(response.getBody(), e);
     }
+  }
 
-    @Test
-    @DisplayName("Simulators start many times in one JVM on ephemeral ports")
-    void manyInstances() {
-        try (OktaSimulator second = OktaSimulator.start(SimulatorDirectory.demo(), 0)) {
-            assertThat(second.port()).isPositive().isNotEqualTo(okta.port());
-            assertThat(RelyingParty.get(URI.create(second.issuer("acme", null) + "/.well-known/openid-configuration"))
-                    .statusCode()).isEqualTo(200);
-        }
-    }
+  private static JWTClaimsSet claimsOf(AccessToken token) throws java.text.ParseException {
+    return SignedJWT.parse(token.getValue()).getJWTClaimsSet();
+  }
 
-    private static UserInfoResponse userInfo(RelyingParty server, AccessToken token) {
-        try {
-            return UserInfoResponse.parse(RelyingParty.send(
-                    new UserInfoRequest(server.provider.getUserInfoEndpointURI(), token).toHTTPRequest()));
-        } catch (com.nimbusds.oauth2.sdk.ParseException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static ErrorObject error(HTTPResponse response) {
-        try {
-            return TokenErrorResponse.parse(response).getErrorObject();
-        } catch (com.nimbusds.oauth2.sdk.ParseException e) {
-            throw new AssertionError(response.getBody(), e);
-        }
-    }
-
-    private static JWTClaimsSet claimsOf(AccessToken token) throws java.text.ParseException {
-        return SignedJWT.parse(token.getValue()).getJWTClaimsSet();
-    }
-
-    private static String kid(AccessToken token) throws java.text.ParseException {
-        return SignedJWT.parse(token.getValue()).getHeader().getKeyID();
-    }
+  private static String kid(AccessToken token) throws java.text.ParseException {
+    return SignedJWT.parse(token.getValue()).getHeader().getKeyID();
+  }
 }

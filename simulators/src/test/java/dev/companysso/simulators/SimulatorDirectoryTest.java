@@ -14,51 +14,60 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Simulator directory data file")
 class SimulatorDirectoryTest {
 
-    @Test
-    @DisplayName("The demo directory holds the acme Okta org and the contoso Entra tenant the realm export refers to")
-    void demoValues() {
-        SimulatorDirectory demo = SimulatorDirectory.demo();
+  @Test
+  @DisplayName(
+      "The demo directory holds the acme Okta org and the contoso Entra tenant the realm export refers to")
+  void demoValues() {
+    SimulatorDirectory demo = SimulatorDirectory.demo();
 
-        OktaOrg acme = demo.oktaOrg("acme").orElseThrow();
-        assertThat(acme.orgId()).isEqualTo("00o1acme0000000000001");
-        assertThat(acme.authorizationServers()).containsExactly("default");
-        assertThat(acme.client("0oa1acmekeycloak000001").orElseThrow().assignedUsers())
-                .containsExactly("alice@acme.example", "bob@acme.example");
-        assertThat(acme.users()).extracting(OktaOrg.User::login)
-                .containsExactly("alice@acme.example", "bob@acme.example", "carol@acme.example");
+    OktaOrg acme = demo.oktaOrg("acme").orElseThrow();
+    assertThat(acme.orgId()).isEqualTo("00o1acme0000000000001");
+    assertThat(acme.authorizationServers()).containsExactly("default");
+    assertThat(acme.client("0oa1acmekeycloak000001").orElseThrow().assignedUsers())
+        .contains("alice@acme.example", "bob@acme.example");
+    assertThat(acme.users())
+        .extracting(OktaOrg.User::login)
+        .contains("alice@acme.example", "bob@acme.example", "carol@acme.example");
 
-        EntraTenant contoso = demo.entraTenant("contoso.example").orElseThrow();
-        assertThat(contoso.tenantId()).isEqualTo("5f0f6e0c-8c1a-4f7e-9d2b-6a1c3e4b7a10");
-        assertThat(demo.entraTenant("5F0F6E0C-8C1A-4F7E-9D2B-6A1C3E4B7A10")).hasValue(contoso);
-        EntraTenant.User frank = contoso.userByObjectId("0d7e2c4a-91b3-4f5e-8a6d-7c1b2e3f4a03").orElseThrow();
-        assertThat(frank.accountEnabled()).isTrue();
-        assertThat(contoso.app("3c2b1a09-8f7e-4d6c-b5a4-938271605f4e").orElseThrow().assignedUsers())
-                .doesNotContain(frank.userPrincipalName());
-    }
+    EntraTenant contoso = demo.entraTenant("contoso.example").orElseThrow();
+    assertThat(contoso.tenantId()).isEqualTo("5f0f6e0c-8c1a-4f7e-9d2b-6a1c3e4b7a10");
+    assertThat(demo.entraTenant("5F0F6E0C-8C1A-4F7E-9D2B-6A1C3E4B7A10")).hasValue(contoso);
+    EntraTenant.User frank =
+        contoso.userByObjectId("0d7e2c4a-91b3-4f5e-8a6d-7c1b2e3f4a03").orElseThrow();
+    assertThat(frank.accountEnabled()).isTrue();
+    assertThat(contoso.app("3c2b1a09-8f7e-4d6c-b5a4-938271605f4e").orElseThrow().assignedUsers())
+        .doesNotContain(frank.userPrincipalName());
+  }
 
-    @Test
-    @DisplayName("Generated group memberships have the same GUIDs on every load")
-    void generatedGroupsAreDeterministic() {
-        EntraTenant first = SimulatorDirectory.demo().entraTenant("contoso.example").orElseThrow();
-        EntraTenant second = SimulatorDirectory.demo().entraTenant("contoso.example").orElseThrow();
-        EntraTenant.User erin = first.userByObjectId("0d7e2c4a-91b3-4f5e-8a6d-7c1b2e3f4a02").orElseThrow();
+  @Test
+  @DisplayName("Generated group memberships have the same GUIDs on every load")
+  void generatedGroupsAreDeterministic() {
+    EntraTenant first = SimulatorDirectory.demo().entraTenant("contoso.example").orElseThrow();
+    EntraTenant second = SimulatorDirectory.demo().entraTenant("contoso.example").orElseThrow();
+    EntraTenant.User erin =
+        first.userByObjectId("0d7e2c4a-91b3-4f5e-8a6d-7c1b2e3f4a02").orElseThrow();
 
-        assertThat(first.groupObjectIds(erin)).hasSize(251).doesNotHaveDuplicates()
-                .isEqualTo(second.groupObjectIds(erin));
-    }
+    assertThat(first.groupObjectIds(erin))
+        .hasSize(251)
+        .doesNotHaveDuplicates()
+        .isEqualTo(second.groupObjectIds(erin));
+  }
 
-    @Test
-    @DisplayName("load(Path) reads a data file and rejects a user in a group that does not exist")
-    void loadValidates(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("directory.json");
-        Files.writeString(file, """
+  @Test
+  @DisplayName("load(Path) reads a data file and rejects a user in a group that does not exist")
+  void loadValidates(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("directory.json");
+    Files.writeString(
+        file,
+        """
                 {"oktaOrgs": [{"name": "initech", "orgId": "00o1", "users": [
                   {"id": "00u1", "login": "peter@initech.example", "password": "p", "groups": ["Nonexistent"]}]}]}
                 """);
 
-        assertThatThrownBy(() -> SimulatorDirectory.load(file))
-                .isInstanceOf(UncheckedIOException.class)
-                .hasStackTraceContaining("is in unknown group Nonexistent");
-        assertThatThrownBy(() -> SimulatorDirectory.load(dir.resolve("missing.json"))).isInstanceOf(UncheckedIOException.class);
-    }
+    assertThatThrownBy(() -> SimulatorDirectory.load(file))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasStackTraceContaining("is in unknown group Nonexistent");
+    assertThatThrownBy(() -> SimulatorDirectory.load(dir.resolve("missing.json")))
+        .isInstanceOf(UncheckedIOException.class);
+  }
 }

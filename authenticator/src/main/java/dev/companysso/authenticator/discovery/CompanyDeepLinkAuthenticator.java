@@ -4,24 +4,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpoint;
 
 /**
  * Skips the login page when the request already says where to go: {@code company=} or {@code
  * kc_company=} on the authorization request, a {@code login_hint} that resolves, or a remembered
- * company that turned on auto-redirect. Anything else, including an unknown company, continues
- * to the login page as if no hint was given.
+ * company that turned on auto-redirect. Anything else, including an unknown company, continues to
+ * the login page as if no hint was given.
  */
-final class CompanyDeepLinkAuthenticator implements Authenticator {
+final class CompanyDeepLinkAuthenticator extends CompanyStepAuthenticator {
 
   /** Authorization request parameters naming a company code. */
   static final String[] COMPANY_PARAMETERS = {"company", "kc_company"};
+
   /** Organization attribute: "true" sends a remembered company's users straight to its IdP. */
   static final String AUTO_REDIRECT_ATTRIBUTE = "companySso.autoRedirect";
 
@@ -32,8 +29,14 @@ final class CompanyDeepLinkAuthenticator implements Authenticator {
     Optional<Discovery> discovery =
         requestedCompany(context)
             .flatMap(code -> parse(code, config).flatMap(resolver::byCompanyCode))
-            .or(() -> config.useLoginHint() ? loginHint(context, config, resolver) : Optional.empty())
-            .or(() -> config.rememberCompany() ? autoRedirect(context, config, resolver) : Optional.empty());
+            .or(
+                () ->
+                    config.useLoginHint() ? loginHint(context, config, resolver) : Optional.empty())
+            .or(
+                () ->
+                    config.rememberCompany()
+                        ? autoRedirect(context, config, resolver)
+                        : Optional.empty());
     if (discovery.isPresent()) {
       ProviderOffer.present(context, discovery.get());
     } else {
@@ -52,14 +55,21 @@ final class CompanyDeepLinkAuthenticator implements Authenticator {
 
   private static Optional<String> requestedCompany(AuthenticationFlowContext context) {
     return Stream.of(COMPANY_PARAMETERS)
-        .map(name -> context.getAuthenticationSession().getClientNote(AuthorizationEndpoint.LOGIN_SESSION_NOTE_ADDITIONAL_REQ_PARAMS_PREFIX + name))
+        .map(
+            name ->
+                context
+                    .getAuthenticationSession()
+                    .getClientNote(
+                        AuthorizationEndpoint.LOGIN_SESSION_NOTE_ADDITIONAL_REQ_PARAMS_PREFIX
+                            + name))
         .filter(value -> value != null && !value.isBlank())
         .findFirst();
   }
 
   private static Optional<Discovery> loginHint(
       AuthenticationFlowContext context, CompanyDiscoveryConfig config, CompanyResolver resolver) {
-    String hint = context.getAuthenticationSession().getClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM);
+    String hint =
+        context.getAuthenticationSession().getClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM);
     return parse(hint, config)
         .map(input -> resolver.resolve(input, config.resolutionOrder()))
         .filter(discovery -> !discovery.isLocal());
@@ -69,31 +79,23 @@ final class CompanyDeepLinkAuthenticator implements Authenticator {
       AuthenticationFlowContext context, CompanyDiscoveryConfig config, CompanyResolver resolver) {
     return RememberedCompany.read(context.getSession())
         .flatMap(code -> parse(code, config))
-        .filter(input -> resolver.companyByCode(input).filter(CompanyDeepLinkAuthenticator::autoRedirects).isPresent())
+        .filter(
+            input ->
+                resolver
+                    .companyByCode(input)
+                    .filter(CompanyDeepLinkAuthenticator::autoRedirects)
+                    .isPresent())
         .flatMap(resolver::byCompanyCode);
   }
 
   private static boolean autoRedirects(OrganizationModel company) {
-    return company.getAttributes().getOrDefault(AUTO_REDIRECT_ATTRIBUTE, List.of()).contains("true");
+    return company
+        .getAttributes()
+        .getOrDefault(AUTO_REDIRECT_ATTRIBUTE, List.of())
+        .contains("true");
   }
 
   private static Optional<DiscoveryInput> parse(String value, CompanyDiscoveryConfig config) {
     return Optional.ofNullable(DiscoveryInput.parse(value, config.maxInputLength()).input());
   }
-
-  @Override
-  public boolean requiresUser() {
-    return false;
-  }
-
-  @Override
-  public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-    return true;
-  }
-
-  @Override
-  public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
-
-  @Override
-  public void close() {}
 }

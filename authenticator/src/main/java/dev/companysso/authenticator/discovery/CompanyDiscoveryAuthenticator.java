@@ -3,12 +3,8 @@ package dev.companysso.authenticator.discovery;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -17,11 +13,13 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * not lead to an identity provider goes on to the password step exactly as a local user does, so
  * the page never tells whether a user or a company exists.
  */
-final class CompanyDiscoveryAuthenticator implements Authenticator {
+final class CompanyDiscoveryAuthenticator extends CompanyStepAuthenticator {
 
   static final String PAGE = "company-discovery.ftl";
+
   /** Form field of the discovery page. */
   static final String INPUT_FIELD = "companySsoInput";
+
   static final String REMEMBER_FIELD = "rememberCompany";
 
   @Override
@@ -66,18 +64,22 @@ final class CompanyDiscoveryAuthenticator implements Authenticator {
 
   /**
    * Hands over to the password step with the input as the attempted username, the way Keycloak's
-   * identity-first login does. No user is set here: the password form looks the name up itself,
-   * so a known and an unknown name produce the same page and the same error.
+   * identity-first login does. No user is set here: the password form looks the name up itself, so
+   * a known and an unknown name produce the same page and the same error.
    */
   static void continueAsLocalUser(AuthenticationFlowContext context, String username) {
     AuthenticationSessionModel authSession = context.getAuthenticationSession();
     authSession.setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, username);
-    authSession.setAuthNote(AbstractUsernameFormAuthenticator.USERNAME_HIDDEN, Boolean.TRUE.toString());
+    authSession.setAuthNote(
+        AbstractUsernameFormAuthenticator.USERNAME_HIDDEN, Boolean.TRUE.toString());
     context.attempted();
   }
 
   private static Response page(
-      AuthenticationFlowContext context, CompanyDiscoveryConfig config, String value, String error) {
+      AuthenticationFlowContext context,
+      CompanyDiscoveryConfig config,
+      String value,
+      String error) {
     LoginFormsProvider form =
         context
             .form()
@@ -89,20 +91,4 @@ final class CompanyDiscoveryAuthenticator implements Authenticator {
     }
     return form.createForm(PAGE);
   }
-
-  @Override
-  public boolean requiresUser() {
-    return false;
-  }
-
-  @Override
-  public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-    return true;
-  }
-
-  @Override
-  public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
-
-  @Override
-  public void close() {}
 }

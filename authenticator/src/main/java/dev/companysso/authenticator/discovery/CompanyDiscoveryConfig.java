@@ -56,7 +56,9 @@ record CompanyDiscoveryConfig(
     } catch (NumberFormatException notANumber) {
       // reported below
     }
-    LOG.warnf("Company discovery setting '%s' is not a whole number above 0; using %d", value, defaultValue);
+    LOG.warnf(
+        "Company discovery setting '%s' is not a whole number above 0; using %d",
+        value, defaultValue);
     return defaultValue;
   }
 }

@@ -1,18 +1,16 @@
 package dev.companysso.authenticator.discovery;
 
+import dev.companysso.authenticator.company.CompanyDomains;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.jboss.logging.Logger;
 import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
-import org.keycloak.models.OrganizationDomainModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -20,13 +18,11 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.OrganizationProvider;
 
 /**
- * Resolves a discovery input to identity providers with indexed lookups only: a user by username
- * or e-mail, an organization by alias or by domain, and the user's own links. It never lists all
+ * Resolves a discovery input to identity providers with indexed lookups only: a user by username or
+ * e-mail, an organization by alias or by domain, and the user's own links. It never lists all
  * organizations or identity providers.
  */
 final class CompanyResolver {
-
-  private static final Logger LOG = Logger.getLogger(CompanyResolver.class);
 
   /** Keycloak's identity-provider config key naming the organization domain it serves. */
   static final String IDP_ORGANIZATION_DOMAIN = OrganizationModel.ORGANIZATION_DOMAIN_ATTRIBUTE;
@@ -57,7 +53,8 @@ final class CompanyResolver {
   /** The organization whose alias is {@code code}, if enabled and with an enabled provider. */
   Optional<Discovery> byCompanyCode(DiscoveryInput input) {
     return companyByCode(input)
-        .flatMap(company -> offer(Discovery.Outcome.COMPANY, company, enabledProviders(company), null));
+        .flatMap(
+            company -> offer(Discovery.Outcome.COMPANY, company, enabledProviders(company), null));
   }
 
   /**
@@ -78,49 +75,28 @@ final class CompanyResolver {
   }
 
   private Optional<Discovery> byEmailDomain(DiscoveryInput input) {
-    OrganizationProvider organizations = organizations();
     Optional<String> domain = input.emailDomain();
-    if (organizations == null || domain.isEmpty()) {
+    if (domain.isEmpty()) {
       return Optional.empty();
     }
-    OrganizationModel company;
-    try {
-      company = organizations.getByDomainName(domain.get());
-    } catch (RuntimeException invalidDomain) {
-      // Keycloak validates the domain syntax and throws on e.g. "a@b..c"; such an input is local.
-      LOG.tracef("Not a domain: %s", invalidDomain.getMessage());
-      return Optional.empty();
-    }
-    if (company == null || !company.isEnabled() || !hasVerifiedDomain(company, domain.get())) {
-      return Optional.empty();
-    }
-    List<IdentityProviderModel> providers = enabledProviders(company);
-    List<IdentityProviderModel> forThisDomain =
-        providers.stream()
-            .filter(idp -> domain.get().equalsIgnoreCase(idp.getConfig().get(IDP_ORGANIZATION_DOMAIN)))
-            .toList();
-    return offer(
-        Discovery.Outcome.DOMAIN,
-        company,
-        forThisDomain.isEmpty() ? providers : forThisDomain,
-        input.value());
-  }
-
-  private static boolean hasVerifiedDomain(OrganizationModel company, String domain) {
-    return company
-        .getDomains()
-        .filter(OrganizationDomainModel::isVerified)
-        .map(OrganizationDomainModel::getName)
-        .anyMatch(name -> coversDomain(name, domain));
-  }
-
-  /** {@code "*.acme.example"} covers its subdomains; any other name only itself. */
-  static boolean coversDomain(String registered, String domain) {
-    if (registered.startsWith("*.")) {
-      String parent = registered.substring(2);
-      return domain.equalsIgnoreCase(parent) || domain.toLowerCase(Locale.ROOT).endsWith("." + parent.toLowerCase(Locale.ROOT));
-    }
-    return registered.equalsIgnoreCase(domain);
+    return CompanyDomains.verifiedOwner(session, domain.get())
+        .flatMap(
+            company -> {
+              List<IdentityProviderModel> providers = enabledProviders(company);
+              List<IdentityProviderModel> forThisDomain =
+                  providers.stream()
+                      .filter(
+                          idp ->
+                              domain
+                                  .get()
+                                  .equalsIgnoreCase(idp.getConfig().get(IDP_ORGANIZATION_DOMAIN)))
+                      .toList();
+              return offer(
+                  Discovery.Outcome.DOMAIN,
+                  company,
+                  forThisDomain.isEmpty() ? providers : forThisDomain,
+                  input.value());
+            });
   }
 
   private Optional<Discovery> byLinkedUser(String usernameOrEmail) {

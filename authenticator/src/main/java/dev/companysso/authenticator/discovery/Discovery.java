@@ -13,7 +13,10 @@ import org.keycloak.models.OrganizationModel;
  * @param loginHint what to pass to the identity provider as {@code login_hint}, or null
  */
 public record Discovery(
-    Outcome outcome, OrganizationModel company, List<IdentityProviderModel> providers, String loginHint) {
+    Outcome outcome,
+    OrganizationModel company,
+    List<IdentityProviderModel> providers,
+    String loginHint) {
 
   /** The resolution path, as recorded in the {@code company_discovery} event detail. */
   public enum Outcome {

@@ -1,5 +1,6 @@
 package dev.companysso.authenticator.discovery;
 
+import dev.companysso.authenticator.company.CompanyDomains;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -73,11 +74,7 @@ public final class DiscoveryInput {
 
   /** The domain of an e-mail address ({@code "acme.example"} of {@code "Jo@Acme.Example"}). */
   public Optional<String> emailDomain() {
-    int at = value.lastIndexOf('@');
-    if (at <= 0 || at == value.length() - 1) {
-      return Optional.empty();
-    }
-    return Optional.of(value.substring(at + 1).toLowerCase(Locale.ROOT));
+    return CompanyDomains.domainOf(value);
   }
 
   /** Either a usable input or the problem with it. */

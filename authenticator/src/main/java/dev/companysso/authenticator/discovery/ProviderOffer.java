@@ -1,5 +1,6 @@
 package dev.companysso.authenticator.discovery;
 
+import dev.companysso.authenticator.company.CompanyEventDetails;
 import java.util.Arrays;
 import java.util.List;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -14,11 +15,9 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 final class ProviderOffer {
 
   static final String CHOOSER_PAGE = "company-chooser.ftl";
+
   /** Form field of the chooser page carrying the chosen provider's alias. */
   static final String CHOICE_FIELD = "identityProvider";
-  /** Event detail naming the resolution path: linked, company, domain or local. */
-  static final String OUTCOME_DETAIL = "company_discovery";
-  static final String COMPANY_DETAIL = "company";
 
   private static final String OFFERED_NOTE = "company-sso.offered-providers";
   private static final String LOGIN_HINT_NOTE = "company-sso.login-hint";
@@ -35,7 +34,8 @@ final class ProviderOffer {
     }
     AuthenticationSessionModel authSession = context.getAuthenticationSession();
     authSession.setAuthNote(
-        OFFERED_NOTE, String.join(",", providers.stream().map(IdentityProviderModel::getAlias).toList()));
+        OFFERED_NOTE,
+        String.join(",", providers.stream().map(IdentityProviderModel::getAlias).toList()));
     if (discovery.loginHint() != null) {
       authSession.setAuthNote(LOGIN_HINT_NOTE, discovery.loginHint());
     } else {
@@ -54,15 +54,15 @@ final class ProviderOffer {
   }
 
   /**
-   * Follows the choice made on the chooser page; a provider that was not offered (a tampered
-   * form) is refused and the flow goes on to the password step.
+   * Follows the choice made on the chooser page; a provider that was not offered (a tampered form)
+   * is refused and the flow goes on to the password step.
    */
   static void choose(AuthenticationFlowContext context) {
     AuthenticationSessionModel authSession = context.getAuthenticationSession();
     String chosen = context.getHttpRequest().getDecodedFormParameters().getFirst(CHOICE_FIELD);
     String offered = authSession.getAuthNote(OFFERED_NOTE);
     if (chosen == null || offered == null || !Arrays.asList(offered.split(",")).contains(chosen)) {
-      context.getEvent().detail(OUTCOME_DETAIL, "invalid-choice");
+      context.getEvent().detail(CompanyEventDetails.DISCOVERY, "invalid-choice");
       context.attempted();
       return;
     }
@@ -79,11 +79,13 @@ final class ProviderOffer {
 
   /** Event details of a resolution; never the raw input, which may be a mistyped password. */
   static void record(AuthenticationFlowContext context, Discovery discovery) {
-    context.getEvent().detail(OUTCOME_DETAIL, discovery.outcome().eventValue());
+    context.getEvent().detail(CompanyEventDetails.DISCOVERY, discovery.outcome().eventValue());
     if (discovery.company() != null) {
-      context.getEvent().detail(COMPANY_DETAIL, discovery.company().getAlias());
+      context.getEvent().detail(CompanyEventDetails.COMPANY, discovery.company().getAlias());
     }
-    context.getAuthenticationSession().setAuthNote(OUTCOME_DETAIL, discovery.outcome().eventValue());
+    context
+        .getAuthenticationSession()
+        .setAuthNote(CompanyEventDetails.DISCOVERY, discovery.outcome().eventValue());
   }
 
   /** What the chooser page shows of one provider (a bean: FreeMarker reads getters). */
@@ -98,7 +100,8 @@ final class ProviderOffer {
 
     static ProviderChoice of(IdentityProviderModel idp) {
       String name = idp.getDisplayName();
-      return new ProviderChoice(idp.getAlias(), name == null || name.isBlank() ? idp.getAlias() : name);
+      return new ProviderChoice(
+          idp.getAlias(), name == null || name.isBlank() ? idp.getAlias() : name);
     }
 
     public String getAlias() {

@@ -12,8 +12,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.RealmsResource;
 
 /**
- * "Remember my company on this device": a cookie holding the company code, scoped to the realm.
- * It only saves typing; it never proves anything, so it is read as an untrusted input.
+ * "Remember my company on this device": a cookie holding the company code, scoped to the realm. It
+ * only saves typing; it never proves anything, so it is read as an untrusted input.
  */
 final class RememberedCompany {
 
@@ -46,6 +46,8 @@ final class RememberedCompany {
 
   private static String realmPath(KeycloakSession session) {
     RealmModel realm = session.getContext().getRealm();
-    return RealmsResource.realmBaseUrl(session.getContext().getUri()).build(realm.getName()).getRawPath();
+    return RealmsResource.realmBaseUrl(session.getContext().getUri())
+        .build(realm.getName())
+        .getRawPath();
   }
 }

@@ -27,8 +27,8 @@ import org.keycloak.protocol.oidc.utils.RedirectUtils;
 import org.keycloak.services.resources.RealmsResource;
 
 /**
- * OpenID Connect third-party-initiated login (OIDC Core 1.0, section 4): an Okta dashboard tile
- * or the Entra My Apps portal sends the browser here with {@code iss} (and optionally {@code
+ * OpenID Connect third-party-initiated login (OIDC Core 1.0, section 4): an Okta dashboard tile or
+ * the Entra My Apps portal sends the browser here with {@code iss} (and optionally {@code
  * login_hint} and {@code target_link_uri}). Keycloak signs the user in through the identity
  * provider with that issuer and ends on {@code target_link_uri} only when it is a valid redirect
  * URI of a client of the realm, so the endpoint is no open redirect. Keycloak has this for SAML
@@ -71,7 +71,8 @@ public final class InitiateLoginResource {
     return initiate(issuer, loginHint, targetLinkUri, clientId);
   }
 
-  private Response initiate(String issuer, String loginHint, String targetLinkUri, String clientId) {
+  private Response initiate(
+      String issuer, String loginHint, String targetLinkUri, String clientId) {
     EventBuilder event = event();
     Optional<IdentityProviderModel> idp = identityProviderByIssuer(issuer);
     if (idp.isEmpty()) {
@@ -91,7 +92,8 @@ public final class InitiateLoginResource {
             .queryParam(OIDCLoginProtocol.REDIRECT_URI_PARAM, callbackUri())
             .queryParam(OIDCLoginProtocol.RESPONSE_TYPE_PARAM, "code")
             .queryParam(OIDCLoginProtocol.SCOPE_PARAM, "openid")
-            .queryParam(OIDCLoginProtocol.STATE_PARAM,
+            .queryParam(
+                OIDCLoginProtocol.STATE_PARAM,
                 new InitiateLoginState(application.get().getClientId(), targetLinkUri).encode())
             .queryParam("kc_idp_hint", idp.get().getAlias());
     if (loginHint != null && !loginHint.isBlank()) {
@@ -116,7 +118,9 @@ public final class InitiateLoginResource {
             ? null
             : RedirectUtils.verifyRedirectUri(session, decoded.get().targetLinkUri(), application);
     if (target == null) {
-      event.detail(Details.REDIRECT_URI, decoded.get().targetLinkUri()).error(Errors.INVALID_REDIRECT_URI);
+      event
+          .detail(Details.REDIRECT_URI, decoded.get().targetLinkUri())
+          .error(Errors.INVALID_REDIRECT_URI);
       return errorPage(INVALID_LINK);
     }
     return Response.seeOther(URI.create(target)).build();
@@ -135,8 +139,8 @@ public final class InitiateLoginResource {
   }
 
   /**
-   * The client whose redirect URIs admit {@code targetLinkUri}: the one named by {@code
-   * client_id}, else the first client of the realm that admits it.
+   * The client whose redirect URIs admit {@code targetLinkUri}: the one named by {@code client_id},
+   * else the first client of the realm that admits it.
    */
   private Optional<ClientModel> applicationFor(String targetLinkUri, String clientId) {
     if (targetLinkUri == null || targetLinkUri.isBlank()) {
@@ -146,14 +150,16 @@ public final class InitiateLoginResource {
       return Optional.ofNullable(realm.getClientByClientId(clientId))
           .filter(client -> admits(client, targetLinkUri));
     }
-    return realm.getClientsStream()
+    return realm
+        .getClientsStream()
         .filter(client -> !INITIATOR_CLIENT.equals(client.getClientId()))
         .filter(client -> admits(client, targetLinkUri))
         .findFirst();
   }
 
   private boolean admits(ClientModel client, String targetLinkUri) {
-    return client.isEnabled() && RedirectUtils.verifyRedirectUri(session, targetLinkUri, client) != null;
+    return client.isEnabled()
+        && RedirectUtils.verifyRedirectUri(session, targetLinkUri, client) != null;
   }
 
   private String callbackUri() {

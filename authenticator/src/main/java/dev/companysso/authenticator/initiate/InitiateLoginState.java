@@ -5,8 +5,8 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Carries the application and its target URL through the brokered login in the OAuth {@code
- * state}. It is not trusted on the way back: the callback checks the target again.
+ * Carries the application and its target URL through the brokered login in the OAuth {@code state}.
+ * It is not trusted on the way back: the callback checks the target again.
  */
 record InitiateLoginState(String clientId, String targetLinkUri) {
 

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class CompanyDiscoveryConfigTest {
 
   @Test
-  @DisplayName("Without settings: all steps, 256 characters, no remembered company, login_hint used")
+  @DisplayName(
+      "Without settings: all steps, 256 characters, no remembered company, login_hint used")
   void defaults() {
     CompanyDiscoveryConfig config = CompanyDiscoveryConfig.of(null);
 

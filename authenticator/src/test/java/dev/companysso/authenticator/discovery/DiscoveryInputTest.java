@@ -50,7 +50,8 @@ class DiscoveryInputTest {
   }
 
   @Test
-  @DisplayName("An input longer than the cap is refused before any lookup; the cap counts characters")
+  @DisplayName(
+      "An input longer than the cap is refused before any lookup; the cap counts characters")
   void tooLong() {
     assertThat(DiscoveryInput.parse("a".repeat(10_000), 256).problem())
         .isEqualTo(DiscoveryInput.Problem.TOO_LONG);
@@ -67,7 +68,8 @@ class DiscoveryInputTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"<script>alert(1)</script>", "' OR 1=1 --", "acme; DROP TABLE ORG"})
-  @DisplayName("HTML and SQL fragments are plain text: accepted, looked up as data, never refused by shape")
+  @DisplayName(
+      "HTML and SQL fragments are plain text: accepted, looked up as data, never refused by shape")
   void markupIsJustText(String value) {
     assertThat(DiscoveryInput.parse(value, 256).input().value()).isEqualTo(value);
   }

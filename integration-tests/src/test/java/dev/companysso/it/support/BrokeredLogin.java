@@ -11,8 +11,8 @@ import org.keycloak.representations.idm.FederatedIdentityRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
- * A whole brokered sign-in as a worker does it: demo-app sends the browser to Keycloak, Keycloak
- * to the company's IdP, the worker signs in there, and demo-app redeems the code it gets back.
+ * A whole brokered sign-in as a worker does it: demo-app sends the browser to Keycloak, Keycloak to
+ * the company's IdP, the worker signs in there, and demo-app redeems the code it gets back.
  */
 public final class BrokeredLogin {
 
@@ -46,7 +46,8 @@ public final class BrokeredLogin {
     UsersResource users = admin.realm(realm).users();
     List<UserRepresentation> found = users.searchByUsername(username, true);
     if (found.size() != 1) {
-      throw new AssertionError("Expected one user named " + username + " but found " + found.size());
+      throw new AssertionError(
+          "Expected one user named " + username + " but found " + found.size());
     }
     return users.get(found.get(0).getId()).getFederatedIdentity();
   }

@@ -47,7 +47,10 @@ public final class DemoAppClient {
     State state = new State();
     AuthenticationRequest.Builder request =
         new AuthenticationRequest.Builder(
-                ResponseType.CODE, new Scope("openid", "profile", "email"), new ClientID(CLIENT_ID), redirectUri)
+                ResponseType.CODE,
+                new Scope("openid", "profile", "email"),
+                new ClientID(CLIENT_ID),
+                redirectUri)
             .endpointURI(URI.create(realmUrl + "/protocol/openid-connect/auth"))
             .state(state)
             .nonce(new Nonce())
@@ -76,7 +79,8 @@ public final class DemoAppClient {
     public OIDCTokens redeem(URI callback) throws Exception {
       AuthenticationResponse response = AuthenticationResponseParser.parse(callback);
       if (!response.indicatesSuccess()) {
-        throw new AssertionError("Authorization failed: " + response.toErrorResponse().getErrorObject());
+        throw new AssertionError(
+            "Authorization failed: " + response.toErrorResponse().getErrorObject());
       }
       if (!state.equals(response.getState())) {
         throw new AssertionError("State mismatch in " + callback);
@@ -87,7 +91,8 @@ public final class DemoAppClient {
               URI.create(realmUrl + "/protocol/openid-connect/token"),
               new ClientID(CLIENT_ID),
               new AuthorizationCodeGrant(code, redirectUri, verifier));
-      TokenResponse tokenResponse = OIDCTokenResponseParser.parse(tokenRequest.toHTTPRequest().send());
+      TokenResponse tokenResponse =
+          OIDCTokenResponseParser.parse(tokenRequest.toHTTPRequest().send());
       if (!tokenResponse.indicatesSuccess()) {
         throw new AssertionError(
             "Token request failed: " + tokenResponse.toErrorResponse().getErrorObject());

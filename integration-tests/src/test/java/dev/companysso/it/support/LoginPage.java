@@ -49,7 +49,10 @@ public final class LoginPage {
   /** Visible error texts of the page. */
   public List<String> errors() {
     browser.waitFor(PASSWORD);
-    return browser.driver().findElements(By.cssSelector("[id^='input-error-']:not([id^='input-error-container'])")).stream()
+    return browser
+        .driver()
+        .findElements(By.cssSelector("[id^='input-error-']:not([id^='input-error-container'])"))
+        .stream()
         .map(WebElement::getText)
         .map(String::strip)
         .toList();

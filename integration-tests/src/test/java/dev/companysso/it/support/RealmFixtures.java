@@ -16,6 +16,7 @@ import org.keycloak.representations.idm.FederatedIdentityRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /** Test data made through the admin REST API, as an admin would make it. */
@@ -51,12 +52,14 @@ public final class RealmFixtures {
   }
 
   /** Links a user to an identity provider, as a first brokered login would. */
-  public void link(String userId, String identityProvider, String upstreamId, String upstreamUsername) {
+  public void link(
+      String userId, String identityProvider, String upstreamId, String upstreamUsername) {
     FederatedIdentityRepresentation link = new FederatedIdentityRepresentation();
     link.setIdentityProvider(identityProvider);
     link.setUserId(upstreamId);
     link.setUserName(upstreamUsername);
-    try (Response response = realm.users().get(userId).addFederatedIdentity(identityProvider, link)) {
+    try (Response response =
+        realm.users().get(userId).addFederatedIdentity(identityProvider, link)) {
       expectSuccess(response, "link " + userId + " to " + identityProvider);
     }
   }
@@ -81,6 +84,76 @@ public final class RealmFixtures {
     try (Response response = realm.identityProviders().create(idp)) {
       expectSuccess(response, "create identity provider " + alias);
     }
+  }
+
+  /**
+   * An OIDC identity provider for an Okta org of the simulator, configured like the realm export's
+   * {@code acme-okta}.
+   */
+  public void oktaIdentityProvider(
+      String alias, String orgBaseUrl, String clientId, String clientSecret) {
+    IdentityProviderRepresentation idp = new IdentityProviderRepresentation();
+    idp.setAlias(alias);
+    idp.setDisplayName(alias);
+    idp.setProviderId("oidc");
+    idp.setEnabled(true);
+    idp.setHideOnLogin(true);
+    idp.setConfig(
+        Map.ofEntries(
+            Map.entry("issuer", orgBaseUrl),
+            Map.entry("authorizationUrl", orgBaseUrl + "/oauth2/v1/authorize"),
+            Map.entry("tokenUrl", orgBaseUrl + "/oauth2/v1/token"),
+            Map.entry("jwksUrl", orgBaseUrl + "/oauth2/v1/keys"),
+            Map.entry("userInfoUrl", orgBaseUrl + "/oauth2/v1/userinfo"),
+            Map.entry("clientId", clientId),
+            Map.entry("clientSecret", clientSecret),
+            Map.entry("clientAuthMethod", "client_secret_basic"),
+            Map.entry("defaultScope", "openid profile email groups"),
+            Map.entry("validateSignature", "true"),
+            Map.entry("useJwksUrl", "true"),
+            Map.entry("pkceEnabled", "true"),
+            Map.entry("pkceMethod", "S256")));
+    try (Response response = realm.identityProviders().create(idp)) {
+      expectSuccess(response, "create identity provider " + alias);
+    }
+  }
+
+  /** Sets "Trust email" of an identity provider; returns the previous value. */
+  public boolean trustEmail(String alias, boolean trust) {
+    IdentityProviderRepresentation idp = realm.identityProviders().get(alias).toRepresentation();
+    boolean previous = idp.isTrustEmail();
+    idp.setTrustEmail(trust);
+    realm.identityProviders().get(alias).update(idp);
+    return previous;
+  }
+
+  public void realmRole(String name) {
+    RoleRepresentation role = new RoleRepresentation();
+    role.setName(name);
+    realm.roles().create(role);
+  }
+
+  /** The realm roles granted to the one user named {@code username}. */
+  public List<String> realmRolesOf(String username) {
+    return realm.users().get(userId(username)).roles().realmLevel().listEffective().stream()
+        .map(RoleRepresentation::getName)
+        .toList();
+  }
+
+  /** The aliases of the organizations the one user named {@code username} belongs to. */
+  public List<String> companiesOf(String username) {
+    return realm.organizations().members().getOrganizations(userId(username), true).stream()
+        .map(OrganizationRepresentation::getAlias)
+        .toList();
+  }
+
+  public String userId(String username) {
+    List<UserRepresentation> users = realm.users().searchByUsername(username, true);
+    if (users.size() != 1) {
+      throw new AssertionError(
+          "Expected one user named " + username + " but found " + users.size());
+    }
+    return users.get(0).getId();
   }
 
   /** An organization with one verified domain, linked to the given identity providers. */
@@ -108,10 +181,11 @@ public final class RealmFixtures {
   }
 
   /**
-   * Sets one setting of the authenticator {@code providerId} in the flow {@code flowAlias};
-   * returns the previous value, for putting it back.
+   * Sets one setting of the authenticator {@code providerId} in the flow {@code flowAlias}; returns
+   * the previous value, for putting it back.
    */
-  public String authenticatorSetting(String flowAlias, String providerId, String key, String value) {
+  public String authenticatorSetting(
+      String flowAlias, String providerId, String key, String value) {
     AuthenticationExecutionInfoRepresentation execution =
         realm.flows().getExecutions(flowAlias).stream()
             .filter(e -> providerId.equals(e.getProviderId()))
@@ -133,7 +207,8 @@ public final class RealmFixtures {
             .orElseThrow();
     OrganizationResource resource = realm.organizations().get(organization.getId());
     OrganizationRepresentation current = resource.toRepresentation();
-    Map<String, List<String>> attributes = new HashMap<>(Optional.ofNullable(current.getAttributes()).orElse(Map.of()));
+    Map<String, List<String>> attributes =
+        new HashMap<>(Optional.ofNullable(current.getAttributes()).orElse(Map.of()));
     if (value == null) {
       attributes.remove(name);
     } else {
@@ -148,7 +223,12 @@ public final class RealmFixtures {
   private static void expectSuccess(Response response, String what) {
     if (response.getStatus() >= 300) {
       throw new IllegalStateException(
-          "Could not " + what + ": HTTP " + response.getStatus() + " " + response.readEntity(String.class));
+          "Could not "
+              + what
+              + ": HTTP "
+              + response.getStatus()
+              + " "
+              + response.readEntity(String.class));
     }
   }
 }

@@ -1,0 +1,165 @@
+package dev.companysso.authenticator.jit;
+
+import dev.companysso.authenticator.company.CompanyDomains;
+import dev.companysso.authenticator.company.CompanyEventDetails;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.authenticators.broker.IdpCreateUserIfUniqueAuthenticator;
+import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
+import org.keycloak.broker.oidc.OIDCIdentityProvider;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.events.Details;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * First login through a company's identity provider: creates the user (Keycloak's own "create user
+ * if unique", which this extends), makes them a member of the company that owns the provider with
+ * its default roles, and links an existing account only when that is safe.
+ *
+ * <p>An existing account with the same e-mail or username is linked without proof only when the
+ * provider is trusted ("Trust email"), the provider vouches for the e-mail ({@link VerifiedEmail}),
+ * the local e-mail is verified, and its domain is a verified domain of this company. Otherwise the
+ * flow goes on to Keycloak's "link your existing account" steps. An e-mail whose domain belongs to
+ * another company is refused: one company's tenant must not create or take over accounts in
+ * another's namespace.
+ */
+final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAuthenticator {
+
+  static final String FOREIGN_DOMAIN = "companySsoForeignDomain";
+  static final String FOREIGN_DOMAIN_ERROR = "company_sso_foreign_domain";
+
+  @Override
+  protected void authenticateImpl(
+      AuthenticationFlowContext context,
+      SerializedBrokeredIdentityContext serializedCtx,
+      BrokeredIdentityContext brokerContext) {
+    IdentityProviderModel provider = brokerContext.getIdpConfig();
+    context.getEvent().detail(Details.IDENTITY_PROVIDER, provider.getAlias());
+    Optional.ofNullable(
+            context.getAuthenticationSession().getAuthNote(CompanyEventDetails.DISCOVERY))
+        .ifPresent(outcome -> context.getEvent().detail(CompanyEventDetails.DISCOVERY, outcome));
+    Optional<OrganizationModel> company = companyOf(context, provider);
+    Optional<String> domain = CompanyDomains.domainOf(brokerContext.getEmail());
+    if (company.isPresent()
+        && domain.isPresent()
+        && belongsToAnotherCompany(context, company.get(), domain.get())) {
+      refuseForeignDomain(context);
+      return;
+    }
+    if (company.isPresent() && linkTrustedAccount(context, brokerContext, company.get(), domain)) {
+      return;
+    }
+    super.authenticateImpl(context, serializedCtx, brokerContext);
+  }
+
+  @Override
+  protected String getUsername(
+      AuthenticationFlowContext context,
+      SerializedBrokeredIdentityContext serializedCtx,
+      BrokeredIdentityContext brokerContext) {
+    String template = JitProvisioningConfig.of(context.getAuthenticatorConfig()).usernameTemplate();
+    if (template == null) {
+      return super.getUsername(context, serializedCtx, brokerContext);
+    }
+    Map<String, String> values = new HashMap<>();
+    claims(brokerContext)
+        .forEach((name, value) -> values.put(name, value == null ? null : value.toString()));
+    values.put("email", brokerContext.getEmail());
+    values.put("username", brokerContext.getModelUsername());
+    values.put("first_name", brokerContext.getFirstName());
+    values.put("last_name", brokerContext.getLastName());
+    companyOf(context, brokerContext.getIdpConfig())
+        .ifPresent(c -> values.put(CompanyEventDetails.COMPANY, c.getAlias()));
+    // No value for a placeholder: Keycloak's own step asks the user (review profile).
+    return new UsernameTemplate(template).render(values).orElse(null);
+  }
+
+  @Override
+  protected void userRegisteredSuccess(
+      AuthenticationFlowContext context,
+      UserModel registeredUser,
+      SerializedBrokeredIdentityContext serializedCtx,
+      BrokeredIdentityContext brokerContext) {
+    context.getEvent().detail(CompanyEventDetails.PROVISIONING, "created");
+    companyOf(context, brokerContext.getIdpConfig())
+        .ifPresent(
+            company ->
+                CompanyProvisioning.provisionNewUser(
+                    context,
+                    registeredUser,
+                    company,
+                    JitProvisioningConfig.of(context.getAuthenticatorConfig())));
+  }
+
+  private boolean linkTrustedAccount(
+      AuthenticationFlowContext context,
+      BrokeredIdentityContext brokerContext,
+      OrganizationModel company,
+      Optional<String> domain) {
+    String email = brokerContext.getEmail();
+    if (email == null
+        || domain.isEmpty()
+        || !Boolean.TRUE.equals(brokerContext.getIdpConfig().isTrustEmail())) {
+      return false;
+    }
+    UserModel existing = context.getSession().users().getUserByEmail(context.getRealm(), email);
+    boolean safe =
+        existing != null
+            && existing.isEnabled()
+            && existing.isEmailVerified()
+            && VerifiedEmail.assertedBy(claims(brokerContext))
+            && CompanyDomains.verifiedOwner(context.getSession(), domain.get())
+                .map(owner -> owner.getId().equals(company.getId()))
+                .orElse(false);
+    if (!safe) {
+      return false;
+    }
+    context.getEvent().detail(CompanyEventDetails.PROVISIONING, "linked-trusted");
+    CompanyProvisioning.joinExisting(context, existing, company);
+    context.setUser(existing);
+    context.success();
+    return true;
+  }
+
+  private static boolean belongsToAnotherCompany(
+      AuthenticationFlowContext context, OrganizationModel company, String domain) {
+    return CompanyDomains.verifiedOwner(context.getSession(), domain)
+        .map(owner -> !owner.getId().equals(company.getId()))
+        .orElse(false);
+  }
+
+  private static void refuseForeignDomain(AuthenticationFlowContext context) {
+    context.getEvent().error(FOREIGN_DOMAIN_ERROR);
+    Response page =
+        context.form().setError(FOREIGN_DOMAIN).createErrorPage(Response.Status.FORBIDDEN);
+    context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, page);
+  }
+
+  private static Optional<OrganizationModel> companyOf(
+      AuthenticationFlowContext context, IdentityProviderModel provider) {
+    String companyId = provider.getOrganizationId();
+    if (companyId == null || !context.getRealm().isOrganizationsEnabled()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(
+        context.getSession().getProvider(OrganizationProvider.class).getById(companyId));
+  }
+
+  /** The claims of the identity provider's ID token, whatever class the broker stored it as. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> claims(BrokeredIdentityContext brokerContext) {
+    Object token = brokerContext.getContextData().get(OIDCIdentityProvider.VALIDATED_ID_TOKEN);
+    if (token == null) {
+      return Map.of();
+    }
+    return JsonSerialization.mapper.convertValue(token, Map.class);
+  }
+}

@@ -1,0 +1,91 @@
+package dev.companysso.authenticator.jit;
+
+import dev.companysso.authenticator.company.CompanyEventDetails;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.events.EventType;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * What a company gives a worker on first login: membership of the organization that owns the
+ * identity provider (never any other), its default roles, and ownership for its first member.
+ */
+final class CompanyProvisioning {
+
+  private static final Logger LOG = Logger.getLogger(CompanyProvisioning.class);
+
+  private CompanyProvisioning() {}
+
+  /** Provisions a user the first login just created; returns the roles granted. */
+  static List<String> provisionNewUser(
+      AuthenticationFlowContext context,
+      UserModel user,
+      OrganizationModel company,
+      JitProvisioningConfig config) {
+    OrganizationProvider organizations =
+        context.getSession().getProvider(OrganizationProvider.class);
+    organizations.addManagedMember(company, user);
+    List<String> granted = grant(context, user, config.rolesFor(company));
+    if (JitProvisioningConfig.firstMemberOwner(company)
+        && new OwnerClaim(context.getSession(), Clock.systemUTC()).claim(company, user)) {
+      granted.addAll(grant(context, user, List.of(config.ownerRole())));
+    }
+    context
+        .getEvent()
+        .detail(CompanyEventDetails.COMPANY, company.getAlias())
+        .detail(CompanyEventDetails.ROLES, String.join(",", granted));
+    recordFirstLogin(context, user);
+    return granted;
+  }
+
+  /** An existing account linked without a new user: membership only, roles stay as they are. */
+  static void joinExisting(
+      AuthenticationFlowContext context, UserModel user, OrganizationModel company) {
+    OrganizationProvider organizations =
+        context.getSession().getProvider(OrganizationProvider.class);
+    if (!company.isMember(user)) {
+      organizations.addMember(company, user);
+    }
+    context.getEvent().detail(CompanyEventDetails.COMPANY, company.getAlias());
+    recordFirstLogin(context, user);
+  }
+
+  /**
+   * Keycloak sends its own REGISTER event from a later request that does not see this one's
+   * details, so the provisioning is recorded as its own first-login event, for listeners that
+   * onboard new users.
+   */
+  private static void recordFirstLogin(AuthenticationFlowContext context, UserModel user) {
+    context.getEvent().clone().event(EventType.IDENTITY_PROVIDER_FIRST_LOGIN).user(user).success();
+  }
+
+  /**
+   * Grants realm roles ({@code Worker}) and client roles ({@code my-app.editor}); a role that does
+   * not exist is skipped with a warning so that the login still succeeds.
+   */
+  private static List<String> grant(
+      AuthenticationFlowContext context, UserModel user, List<String> roles) {
+    RealmModel realm = context.getRealm();
+    List<String> granted = new ArrayList<>();
+    for (String name : roles) {
+      RoleModel role = KeycloakModelUtils.getRoleFromString(realm, name);
+      if (role == null) {
+        LOG.warnf(
+            "Company SSO: role '%s' to grant on first login does not exist in realm %s",
+            name, realm.getName());
+        continue;
+      }
+      user.grantRole(role);
+      granted.add(name);
+    }
+    return granted;
+  }
+}

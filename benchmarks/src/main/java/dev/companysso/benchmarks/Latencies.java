@@ -1,0 +1,31 @@
+package dev.companysso.benchmarks;
+
+import java.util.Arrays;
+
+/** Wall-clock times of one kind of request, in nanoseconds; percentiles in milliseconds. */
+final class Latencies {
+
+  private long[] samples = new long[64];
+  private int count;
+
+  void add(long nanos) {
+    if (count == samples.length) {
+      samples = Arrays.copyOf(samples, count * 2);
+    }
+    samples[count++] = nanos;
+  }
+
+  double percentileMillis(double percentile) {
+    if (count == 0) {
+      throw new IllegalStateException("no samples");
+    }
+    long[] sorted = Arrays.copyOf(samples, count);
+    Arrays.sort(sorted);
+    int index = (int) Math.ceil(percentile / 100.0 * count) - 1;
+    return sorted[Math.max(0, Math.min(index, count - 1))] / 1_000_000.0;
+  }
+
+  int count() {
+    return count;
+  }
+}
