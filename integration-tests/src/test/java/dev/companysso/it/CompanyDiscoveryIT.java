@@ -219,13 +219,7 @@ class CompanyDiscoveryIT {
     new LoginPage(browser).submitPassword(LOCAL_PASSWORD);
 
     URI callback = browser.waitForUrlStartingWith(app.redirectUri().toString());
-    assertThat(
-            authorization
-                .redeem(callback)
-                .getIDToken()
-                .getJWTClaimsSet()
-                .getStringClaim("preferred_username"))
-        .isEqualTo(LOCAL_USER);
+    assertThat(authorization.signedInUser(callback)).isEqualTo(LOCAL_USER);
   }
 
   @ParameterizedTest

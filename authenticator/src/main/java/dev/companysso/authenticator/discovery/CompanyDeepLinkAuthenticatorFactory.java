@@ -1,7 +1,10 @@
 package dev.companysso.authenticator.discovery;
 
 import com.google.auto.service.AutoService;
+import dev.companysso.authenticator.company.CompanyAuthenticatorFactory;
+import java.util.List;
 import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 
 /** Goes straight to the company's identity provider when the request names the company. */
 @AutoService(AuthenticatorFactory.class)
@@ -17,6 +20,7 @@ public final class CompanyDeepLinkAuthenticatorFactory extends CompanyAuthentica
             + " kc_company=), carries a login_hint that resolves, or the device remembers a company"
             + " with auto-redirect. Place it as an ALTERNATIVE before the Forms sub-flow.",
         CompanyDiscoveryConfigProperties.DEEP_LINK,
+        List.of(Requirement.ALTERNATIVE, Requirement.DISABLED),
         new CompanyDeepLinkAuthenticator());
   }
 }

@@ -143,7 +143,8 @@ final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAut
     context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, page);
   }
 
-  private static Optional<OrganizationModel> companyOf(
+  /** The company (organization) that owns {@code provider}, if any. */
+  static Optional<OrganizationModel> companyOf(
       AuthenticationFlowContext context, IdentityProviderModel provider) {
     String companyId = provider.getOrganizationId();
     if (companyId == null || !context.getRealm().isOrganizationsEnabled()) {

@@ -1,19 +1,16 @@
 package dev.companysso.authenticator.jit;
 
 import com.google.auto.service.AutoService;
+import dev.companysso.authenticator.company.CompanyAuthenticatorFactory;
 import java.util.List;
-import org.keycloak.Config;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /** First-login provisioning for the first broker login flow. */
 @AutoService(AuthenticatorFactory.class)
-public final class CompanyJitProvisioningAuthenticatorFactory implements AuthenticatorFactory {
+public final class CompanyJitProvisioningAuthenticatorFactory extends CompanyAuthenticatorFactory {
 
   public static final String PROVIDER_ID = "company-jit-provisioning";
   private static final CompanyJitProvisioningAuthenticator SINGLETON =
@@ -56,59 +53,15 @@ public final class CompanyJitProvisioningAuthenticatorFactory implements Authent
           .add()
           .build();
 
-  @Override
-  public String getId() {
-    return PROVIDER_ID;
+  public CompanyJitProvisioningAuthenticatorFactory() {
+    super(
+        PROVIDER_ID,
+        "Company JIT provisioning",
+        "Creates the user on first login through a company's identity provider, with the"
+            + " company's default roles and membership; links an existing account only when safe."
+            + " Use instead of 'Create User If Unique' in the first broker login flow.",
+        PROPERTIES,
+        List.of(Requirement.ALTERNATIVE, Requirement.REQUIRED, Requirement.DISABLED),
+        new CompanyJitProvisioningAuthenticator());
   }
-
-  @Override
-  public String getDisplayType() {
-    return "Company JIT provisioning";
-  }
-
-  @Override
-  public String getHelpText() {
-    return "Creates the user on first login through a company's identity provider, with the"
-        + " company's default roles and membership; links an existing account only when safe."
-        + " Use instead of 'Create User If Unique' in the first broker login flow.";
-  }
-
-  @Override
-  public String getReferenceCategory() {
-    return "company-sso";
-  }
-
-  @Override
-  public boolean isConfigurable() {
-    return true;
-  }
-
-  @Override
-  public List<ProviderConfigProperty> getConfigProperties() {
-    return PROPERTIES;
-  }
-
-  @Override
-  public Requirement[] getRequirementChoices() {
-    return REQUIREMENTS.clone();
-  }
-
-  @Override
-  public boolean isUserSetupAllowed() {
-    return false;
-  }
-
-  @Override
-  public Authenticator create(KeycloakSession session) {
-    return SINGLETON;
-  }
-
-  @Override
-  public void init(Config.Scope config) {}
-
-  @Override
-  public void postInit(KeycloakSessionFactory factory) {}
-
-  @Override
-  public void close() {}
 }

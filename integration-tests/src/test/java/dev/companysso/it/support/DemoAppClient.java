@@ -99,5 +99,10 @@ public final class DemoAppClient {
       }
       return ((OIDCTokenResponse) tokenResponse.toSuccessResponse()).getOIDCTokens();
     }
+
+    /** Redeems the code in {@code callback} and returns who signed in (preferred_username). */
+    public String signedInUser(URI callback) throws Exception {
+      return redeem(callback).getIDToken().getJWTClaimsSet().getStringClaim("preferred_username");
+    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.companysso.authenticator.discovery;
+package dev.companysso.authenticator.company;
 
 import java.util.List;
 import org.keycloak.Config;
@@ -9,27 +9,28 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
-/** What the company discovery steps have in common as factories: stateless, configurable. */
-abstract class CompanyAuthenticatorFactory implements AuthenticatorFactory {
-
-  private static final Requirement[] REQUIREMENTS = {Requirement.ALTERNATIVE, Requirement.DISABLED};
+/** What the bundle's authenticator factories share: one stateless, configurable authenticator. */
+public abstract class CompanyAuthenticatorFactory implements AuthenticatorFactory {
 
   private final String id;
   private final String displayType;
   private final String helpText;
   private final List<ProviderConfigProperty> properties;
+  private final Requirement[] requirements;
   private final Authenticator authenticator;
 
-  CompanyAuthenticatorFactory(
+  protected CompanyAuthenticatorFactory(
       String id,
       String displayType,
       String helpText,
       List<ProviderConfigProperty> properties,
+      List<Requirement> requirements,
       Authenticator authenticator) {
     this.id = id;
     this.displayType = displayType;
     this.helpText = helpText;
     this.properties = properties;
+    this.requirements = requirements.toArray(Requirement[]::new);
     this.authenticator = authenticator;
   }
 
@@ -55,7 +56,7 @@ abstract class CompanyAuthenticatorFactory implements AuthenticatorFactory {
 
   @Override
   public boolean isConfigurable() {
-    return true;
+    return !properties.isEmpty();
   }
 
   @Override
@@ -65,7 +66,7 @@ abstract class CompanyAuthenticatorFactory implements AuthenticatorFactory {
 
   @Override
   public Requirement[] getRequirementChoices() {
-    return REQUIREMENTS.clone();
+    return requirements.clone();
   }
 
   @Override
