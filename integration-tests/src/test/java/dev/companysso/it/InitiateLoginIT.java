@@ -68,36 +68,25 @@ class InitiateLoginIT {
   @DisplayName(
       "A target_link_uri that no client of the realm admits gets a themed error page, never a redirect")
   void foreignTarget(CompanySsoStack stack) throws Exception {
-    HttpResponse<String> response =
-        get(
-            initiateLogin(
-                stack,
-                Map.of(
-                    "iss",
-                    stack.okta().issuer(CompanySsoStack.ACME_ORG, null),
-                    "target_link_uri",
-                    "https://evil.example/steal")));
-
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.headers().firstValue("Location")).isEmpty();
-    assertThat(response.body()).contains("This sign-in link is not valid.");
+    expectInvalidLink(
+        stack, stack.okta().issuer(CompanySsoStack.ACME_ORG, null), "https://evil.example/steal");
   }
 
   @Test
   @DisplayName(
       "An issuer that is no identity provider of the realm gets the same themed error page")
   void unknownIssuer(CompanySsoStack stack) throws Exception {
+    expectInvalidLink(
+        stack, "https://unknown.okta.com", stack.keycloak().baseUrl() + "/demo-app/home");
+  }
+
+  private static void expectInvalidLink(CompanySsoStack stack, String issuer, String target)
+      throws Exception {
     HttpResponse<String> response =
-        get(
-            initiateLogin(
-                stack,
-                Map.of(
-                    "iss",
-                    "https://unknown.okta.com",
-                    "target_link_uri",
-                    stack.keycloak().baseUrl() + "/demo-app/home")));
+        get(initiateLogin(stack, Map.of("iss", issuer, "target_link_uri", target)));
 
     assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Location")).isEmpty();
     assertThat(response.body()).contains("This sign-in link is not valid.");
   }
 
