@@ -102,6 +102,24 @@ class JitProvisioningIT {
   }
 
   @Test
+  @DisplayName("A username template such as ${company}.${preferred_username} names the new user")
+  void usernameTemplate() throws Exception {
+    String flow = "company first login";
+    String previous =
+        fixtures.authenticatorSetting(
+            flow,
+            "company-jit-provisioning",
+            "usernameTemplate",
+            "${company}.${preferred_username}");
+    try {
+      signIn("acme-okta", "pete@acme.example", "pete-password");
+    } finally {
+      fixtures.authenticatorSetting(flow, "company-jit-provisioning", "usernameTemplate", previous);
+    }
+    assertThat(fixtures.realmRolesOf("acme.pete@acme.example")).contains("Worker");
+  }
+
+  @Test
   @DisplayName(
       "Each provisioned user gives an event with the company, the identity provider and the roles granted")
   void provisioningEvent() throws Exception {
