@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.OrganizationResource;
 
 /** Company discovery in a browser: the Single Sign-On page and its resolution paths. */
 @ExtendWith(CompanySsoExtension.class)
@@ -44,7 +45,16 @@ class CompanyDiscoveryIT {
       fixtures.link(grace, "acme-okta", "00u1grace00000000001", "grace@acme.example");
       fixtures.identityProvider("globex-okta", "Globex (Okta)", okta + "/globex-okta", true);
       fixtures.identityProvider("globex-entra", "Globex (Entra ID)", okta + "/globex-entra", true);
-      fixtures.company("globex", "globex.example", true, List.of("globex-okta", "globex-entra"));
+      OrganizationResource globex =
+          fixtures.company(
+              "globex", "globex.example", true, List.of("globex-okta", "globex-entra"));
+      String hank = fixtures.localUser("hank", "hank@elsewhere.example", "unused-password-2");
+      fixtures.link(hank, "acme-okta", "00u1hank00000000001", "hank@acme.example");
+      fixtures.link(hank, "globex-okta", "00u1hank00000000002", "hank@globex.example");
+      String ines = fixtures.localUser("ines", "ines@elsewhere.example", "unused-password-3");
+      fixtures.link(ines, "acme-okta", "00u1ines00000000001", "ines@acme.example");
+      fixtures.link(ines, "globex-okta", "00u1ines00000000002", "ines@globex.example");
+      globex.members().addMember(ines).close();
       fixtures.identityProvider("initech-okta", "Initech", okta + "/initech", true);
       fixtures.company("initech", "initech.example", false, List.of("initech-okta"));
       fixtures.identityProvider("hooli-okta", "Hooli", okta + "/hooli", false);
@@ -108,6 +118,28 @@ class CompanyDiscoveryIT {
 
     URI upstream = browser.waitForUrlStartingWith(acmeAuthorize());
     assertThat(upstream.getQuery()).contains("login_hint=grace@acme.example");
+  }
+
+  @Test
+  @DisplayName(
+      "A user linked to two identity providers and in no company gets a chooser of exactly their two")
+  void linkedToSeveral() {
+    openLogin(Map.of()).openSingleSignOn().submit("hank");
+
+    assertThat(new CompanyChooserPage(browser).offeredAliases())
+        .containsExactlyInAnyOrder("acme-okta", "globex-okta");
+  }
+
+  @Test
+  @DisplayName(
+      "A user linked to two identity providers goes straight to the one of their own company")
+  void linkedToSeveralPrefersTheirCompany() {
+    openLogin(Map.of()).openSingleSignOn().submit("ines");
+
+    URI upstream =
+        browser.waitForUrlStartingWith(
+            stack.okta().orgBaseUrl(CompanySsoStack.ACME_ORG) + "/globex-okta");
+    assertThat(upstream.getQuery()).contains("login_hint=ines@globex.example");
   }
 
   @Test
