@@ -25,12 +25,15 @@ final class EntraGraphApi {
   private final Collection<OidcProvider> issuers;
   private final String graphBaseUrl;
   private final Clock clock;
+  private final AssignmentChanges changes;
 
   EntraGraphApi(
       SimulatorDirectory directory,
       Collection<OidcProvider> issuers,
       String graphBaseUrl,
-      Clock clock) {
+      Clock clock,
+      AssignmentChanges changes) {
+    this.changes = changes;
     this.directory = directory;
     this.issuers = issuers;
     this.graphBaseUrl = graphBaseUrl;
@@ -49,7 +52,8 @@ final class EntraGraphApi {
     }
     String tenantId = (String) token.get().claims().getClaim("tid");
     Optional<EntraTenant> tenant = directory.entraTenant(tenantId);
-    Optional<EntraTenant.User> user = tenant.flatMap(t -> t.userByObjectId(objectId));
+    Optional<EntraTenant.User> user =
+        tenant.flatMap(t -> t.userByObjectId(objectId)).map(changes::applyTo);
     if (user.isEmpty()) {
       sendError(
           exchange,

@@ -51,9 +51,11 @@ final class EntraIssuerPolicy implements IssuerPolicy {
 
   private final EntraTenant tenant;
   private final String graphBaseUrl;
+  private final AssignmentChanges changes;
   private final HashBasedPairwiseSubjectCodec pairwiseSubjects;
 
-  EntraIssuerPolicy(EntraTenant tenant, String graphBaseUrl) {
+  EntraIssuerPolicy(EntraTenant tenant, String graphBaseUrl, AssignmentChanges changes) {
+    this.changes = changes;
     this.tenant = tenant;
     this.graphBaseUrl = graphBaseUrl;
     this.pairwiseSubjects =
@@ -161,6 +163,7 @@ final class EntraIssuerPolicy implements IssuerPolicy {
   private EntraTenant.User user(String objectId) {
     return tenant
         .userByObjectId(objectId)
+        .map(changes::applyTo)
         .orElseThrow(() -> new IllegalStateException("Unknown Entra user " + objectId));
   }
 

@@ -2,6 +2,7 @@ package dev.companysso.simulators;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,7 @@ public final class EntraSimulator implements AutoCloseable {
   private final SimulatorServer server;
   private final SimulatorDirectory directory;
   private final Map<String, OidcProvider> issuersByTenantId = new ConcurrentHashMap<>();
+  private final AssignmentChanges changes = new AssignmentChanges();
 
   private EntraSimulator(SimulatorServer server, SimulatorDirectory directory) {
     this.server = server;
@@ -48,7 +50,11 @@ public final class EntraSimulator implements AutoCloseable {
     OidcEngine engine = new OidcEngine(new EntraDialect(clock), clock);
     EntraGraphApi graph =
         new EntraGraphApi(
-            directory, simulator.issuersByTenantId.values(), simulator.graphBaseUrl(), clock);
+            directory,
+            simulator.issuersByTenantId.values(),
+            simulator.graphBaseUrl(),
+            clock,
+            simulator.changes);
     URI userInfo = simulator.userInfoEndpoint();
     Router router = new Router();
     engine.addRoutes(router, PATHS, simulator::issuerFromPath);
@@ -77,11 +83,7 @@ public final class EntraSimulator implements AutoCloseable {
 
   /** {@code {authority}/{tenantId}/v2.0}; the tenant may be named by GUID or verified domain. */
   public String issuer(String tenantIdOrDomain) {
-    EntraTenant tenant =
-        directory
-            .entraTenant(tenantIdOrDomain)
-            .orElseThrow(() -> new IllegalArgumentException("No Entra tenant " + tenantIdOrDomain));
-    return issuersByTenantId.get(key(tenant)).issuer().getValue();
+    return issuersByTenantId.get(key(tenant(tenantIdOrDomain))).issuer().getValue();
   }
 
   /** {@code {authority}/graph}, standing for {@code https://graph.microsoft.com}. */
@@ -96,6 +98,49 @@ public final class EntraSimulator implements AutoCloseable {
 
   private URI userInfoEndpoint() {
     return URI.create(graphBaseUrl() + "/oidc/userinfo");
+  }
+
+  /**
+   * Sets the groups (by display name) a user is in, as an Entra admin would; the next token and
+   * Graph carry their object ids.
+   *
+   * @throws IllegalArgumentException for an unknown tenant, user or group
+   */
+  public void assignGroups(String tenantIdOrDomain, String userPrincipalName, List<String> groups) {
+    EntraTenant tenant = tenant(tenantIdOrDomain);
+    for (String name : groups) {
+      if (tenant.groups().stream().noneMatch(group -> group.displayName().equals(name))) {
+        throw new IllegalArgumentException(
+            "No group " + name + " in Entra tenant " + tenant.name());
+      }
+    }
+    changes.setGroups(user(tenant, userPrincipalName).objectId(), groups);
+  }
+
+  /**
+   * Sets the app roles assigned to a user in the enterprise application; the next token's {@code
+   * roles} claim carries those the app defines.
+   */
+  public void assignAppRoles(
+      String tenantIdOrDomain, String userPrincipalName, List<String> roles) {
+    EntraTenant tenant = tenant(tenantIdOrDomain);
+    changes.setAppRoles(user(tenant, userPrincipalName).objectId(), roles);
+  }
+
+  private EntraTenant tenant(String tenantIdOrDomain) {
+    return directory
+        .entraTenant(tenantIdOrDomain)
+        .orElseThrow(() -> new IllegalArgumentException("No Entra tenant " + tenantIdOrDomain));
+  }
+
+  private static EntraTenant.User user(EntraTenant tenant, String userPrincipalName) {
+    return tenant.users().stream()
+        .filter(user -> user.userPrincipalName().equalsIgnoreCase(userPrincipalName))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "No user " + userPrincipalName + " in Entra tenant " + tenant.name()));
   }
 
   private void addTenant(EntraTenant tenant) {
@@ -136,7 +181,7 @@ public final class EntraSimulator implements AutoCloseable {
             base + "/v2.0",
             endpoints,
             tenantDirectory,
-            new EntraIssuerPolicy(tenant, graphBaseUrl())));
+            new EntraIssuerPolicy(tenant, graphBaseUrl(), changes)));
   }
 
   private Optional<OidcProvider> issuerFromPath(Matcher path) {

@@ -109,6 +109,21 @@ public record EntraTenant(
       appRoles = copy(appRoles);
     }
 
+    public User withAssignments(List<String> newGroups, List<String> newAppRoles) {
+      return new User(
+          objectId,
+          userPrincipalName,
+          password,
+          givenName,
+          surname,
+          mail,
+          emailDomainOwnerVerified,
+          accountEnabled,
+          newGroups,
+          generatedGroups,
+          newAppRoles);
+    }
+
     public String displayName() {
       return Stream.of(givenName, surname)
           .filter(Objects::nonNull)

@@ -46,8 +46,11 @@ final class OktaIssuerPolicy implements IssuerPolicy {
   private final OktaOrg org;
   private final String accessTokenAudience;
   private final boolean customServer;
+  private final AssignmentChanges changes;
 
-  private OktaIssuerPolicy(OktaOrg org, String accessTokenAudience, boolean customServer) {
+  private OktaIssuerPolicy(
+      OktaOrg org, String accessTokenAudience, boolean customServer, AssignmentChanges changes) {
+    this.changes = changes;
     this.org = org;
     this.accessTokenAudience = accessTokenAudience;
     this.customServer = customServer;
@@ -56,13 +59,13 @@ final class OktaIssuerPolicy implements IssuerPolicy {
   /**
    * The org authorization server's access tokens are for the org itself, e.g. its /api/v1 routes.
    */
-  static OktaIssuerPolicy orgServer(OktaOrg org, String orgBaseUrl) {
-    return new OktaIssuerPolicy(org, orgBaseUrl, false);
+  static OktaIssuerPolicy orgServer(OktaOrg org, String orgBaseUrl, AssignmentChanges changes) {
+    return new OktaIssuerPolicy(org, orgBaseUrl, false, changes);
   }
 
   /** A custom server's default audience, as Okta pre-configures it for the "default" server. */
-  static OktaIssuerPolicy customServer(OktaOrg org, String serverId) {
-    return new OktaIssuerPolicy(org, "api://" + serverId, true);
+  static OktaIssuerPolicy customServer(OktaOrg org, String serverId, AssignmentChanges changes) {
+    return new OktaIssuerPolicy(org, "api://" + serverId, true, changes);
   }
 
   @Override
@@ -95,6 +98,7 @@ final class OktaIssuerPolicy implements IssuerPolicy {
       claims.setClaim("email", user.email());
       claims.setClaim("email_verified", user.emailVerified());
     }
+    user.profileClaims().forEach(claims::setClaim);
     groupsClaim(user, grant.client().clientId().getValue())
         .ifPresent(groups -> claims.setClaim("groups", groups));
   }
@@ -128,6 +132,7 @@ final class OktaIssuerPolicy implements IssuerPolicy {
       userInfo.setGivenName(user.firstName());
       userInfo.setFamilyName(user.lastName());
       userInfo.setPreferredUsername(user.login());
+      user.profileClaims().forEach(userInfo::setClaim);
     }
     if (scope.contains(OIDCScopeValue.EMAIL)) {
       userInfo.setEmailAddress(user.email());
@@ -157,6 +162,7 @@ final class OktaIssuerPolicy implements IssuerPolicy {
 
   private OktaOrg.User user(String userId) {
     return org.userById(userId)
+        .map(changes::applyTo)
         .orElseThrow(() -> new IllegalStateException("Unknown Okta user " + userId));
   }
 }

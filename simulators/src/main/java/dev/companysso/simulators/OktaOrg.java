@@ -1,6 +1,7 @@
 package dev.companysso.simulators;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -51,7 +52,11 @@ public record OktaOrg(
     }
   }
 
-  /** A user; {@code status} other than ACTIVE (e.g. DEPROVISIONED, SUSPENDED) cannot sign in. */
+  /**
+   * A user; {@code status} other than ACTIVE (e.g. DEPROVISIONED, SUSPENDED) cannot sign in. {@code
+   * profileClaims} are profile attributes the org puts into tokens: standard ones ({@code
+   * middle_name}, {@code nickname}) and custom claims an Okta admin adds ({@code department}).
+   */
   public record User(
       String id,
       String login,
@@ -61,7 +66,8 @@ public record OktaOrg(
       String email,
       boolean emailVerified,
       String status,
-      List<String> groups) {
+      List<String> groups,
+      Map<String, String> profileClaims) {
 
     public User {
       Objects.requireNonNull(id, "Okta user id");
@@ -69,6 +75,21 @@ public record OktaOrg(
       Objects.requireNonNull(password, "password of " + login);
       status = status == null ? "ACTIVE" : status;
       groups = copy(groups);
+      profileClaims = profileClaims == null ? Map.of() : Map.copyOf(profileClaims);
+    }
+
+    public User withGroups(List<String> newGroups) {
+      return new User(
+          id,
+          login,
+          password,
+          firstName,
+          lastName,
+          email,
+          emailVerified,
+          status,
+          newGroups,
+          profileClaims);
     }
 
     public boolean isActive() {

@@ -29,6 +29,8 @@ public final class OktaSimulator implements AutoCloseable {
 
   private final SimulatorServer server;
   private final Map<String, OidcProvider> issuers = new ConcurrentHashMap<>();
+  private final Map<String, OktaOrg> orgs = new ConcurrentHashMap<>();
+  private final AssignmentChanges changes = new AssignmentChanges();
 
   private OktaSimulator(SimulatorServer server) {
     this.server = server;
@@ -79,7 +81,31 @@ public final class OktaSimulator implements AutoCloseable {
     server.close();
   }
 
+  /**
+   * Sets the groups a user is in, as an Okta admin would: the next token carries them.
+   *
+   * @throws IllegalArgumentException for an unknown org, user or group
+   */
+  public void assignGroups(String orgName, String login, List<String> groupNames) {
+    OktaOrg org = orgs.get(orgName);
+    if (org == null) {
+      throw new IllegalArgumentException("No Okta org " + orgName);
+    }
+    OktaOrg.User user =
+        org.users().stream()
+            .filter(candidate -> candidate.login().equalsIgnoreCase(login))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("No user " + login + " in " + orgName));
+    for (String name : groupNames) {
+      if (org.groups().stream().noneMatch(group -> group.name().equals(name))) {
+        throw new IllegalArgumentException("No group " + name + " in Okta org " + orgName);
+      }
+    }
+    changes.setGroups(user.id(), groupNames);
+  }
+
   private void addOrg(OktaOrg org) {
+    orgs.put(org.name(), org);
     String base = orgBaseUrl(org.name());
     TenantDirectory tenant =
         new TenantDirectory(
@@ -105,7 +131,7 @@ public final class OktaSimulator implements AutoCloseable {
             base,
             endpoints(base + "/oauth2/v1/", signInForm),
             tenant,
-            OktaIssuerPolicy.orgServer(org, base)));
+            OktaIssuerPolicy.orgServer(org, base, changes)));
     for (String serverId : org.authorizationServers()) {
       String issuer = base + "/oauth2/" + serverId;
       issuers.put(
@@ -114,7 +140,7 @@ public final class OktaSimulator implements AutoCloseable {
               issuer,
               endpoints(issuer + "/v1/", signInForm),
               tenant,
-              OktaIssuerPolicy.customServer(org, serverId)));
+              OktaIssuerPolicy.customServer(org, serverId, changes)));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.companysso.simulators;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,7 @@ import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,6 +136,28 @@ class EntraSimulatorTest {
     assertThat(idToken.getBooleanClaim("xms_edov")).isTrue();
     assertThat(idToken.getStringListClaim("roles")).containsExactly("Manager");
     assertThat(idToken.getStringListClaim("groups")).containsExactly(ENGINEERING);
+  }
+
+  @Test
+  @DisplayName(
+      "An admin's group and app-role changes reach the next token; unknown groups are refused")
+  void assignmentChanges() {
+    entra.assignGroups(TENANT_ID, "gabe@contoso.example", List.of("Sales"));
+    entra.assignAppRoles("contoso.example", "gabe@contoso.example", List.of("Dispatcher"));
+
+    RelyingParty.Authorization authorization = contoso.authorization(SCOPE);
+    IDTokenClaimsSet idToken =
+        contoso.validate(
+            contoso
+                .signInAndRedeem(authorization, "gabe@contoso.example", "gabe-password")
+                .getOIDCTokens()
+                .getIDToken(),
+            authorization.nonce());
+    assertThat(idToken.getClaim("groups"))
+        .isEqualTo(List.of("a3c1e2d4-0b5f-4c6a-8e7d-1f2a3b4c5d03"));
+    assertThat(idToken.getClaim("roles")).isEqualTo(List.of("Dispatcher"));
+    assertThatThrownBy(() -> entra.assignGroups(TENANT_ID, "gabe@contoso.example", List.of("Nope")))
+        .hasMessage("No group Nope in Entra tenant contoso");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.companysso.simulators;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -26,6 +27,7 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -151,6 +153,21 @@ class OktaSimulatorTest {
     assertThat(accessToken.getStringListClaim("scp"))
         .containsExactlyInAnyOrder("openid", "profile", "email");
     assertThat(accessToken.getJWTID()).startsWith("AT.");
+  }
+
+  @Test
+  @DisplayName("An admin's group changes reach the next token; unknown groups are refused")
+  void assignmentChanges() throws Exception {
+    okta.assignGroups("acme", "quinn@acme.example", List.of("Everyone", "Support"));
+
+    RelyingParty.Authorization authorization = orgServer.authorization(SCOPE);
+    OIDCTokenResponse tokens =
+        orgServer.signInAndRedeem(authorization, "quinn@acme.example", "quinn-password");
+    IDTokenClaimsSet idToken =
+        orgServer.validate(tokens.getOIDCTokens().getIDToken(), authorization.nonce());
+    assertThat(idToken.getStringListClaim("groups")).containsExactly("Everyone", "Support");
+    assertThatThrownBy(() -> okta.assignGroups("acme", "quinn@acme.example", List.of("Nope")))
+        .hasMessage("No group Nope in Okta org acme");
   }
 
   @Test

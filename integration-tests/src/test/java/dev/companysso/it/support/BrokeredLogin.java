@@ -31,13 +31,27 @@ public final class BrokeredLogin {
       String username,
       String password)
       throws Exception {
+    return tokens(browser, keycloakBaseUrl, realm, idpAlias, upstreamPage, username, password)
+        .getIDToken()
+        .getJWTClaimsSet();
+  }
+
+  /** The same sign-in; returns every token demo-app received. */
+  public static OIDCTokens tokens(
+      Browser browser,
+      String keycloakBaseUrl,
+      String realm,
+      String idpAlias,
+      UpstreamSignInPage upstreamPage,
+      String username,
+      String password)
+      throws Exception {
     DemoAppClient app = new DemoAppClient(keycloakBaseUrl, realm);
     DemoAppClient.Authorization authorization = app.authorize(Map.of("kc_idp_hint", idpAlias));
     browser.open(authorization.url());
     upstreamPage.signIn(browser, username, password);
     URI callback = browser.waitForUrlStartingWith(app.redirectUri().toString());
-    OIDCTokens tokens = authorization.redeem(callback);
-    return tokens.getIDToken().getJWTClaimsSet();
+    return authorization.redeem(callback);
   }
 
   /** The IdP links of the one user named {@code username} in {@code realm}. */

@@ -13,6 +13,7 @@ import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentatio
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.FederatedIdentityRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
@@ -138,6 +139,42 @@ public final class RealmFixtures {
     return realm.users().get(userId(username)).roles().realmLevel().listEffective().stream()
         .map(RoleRepresentation::getName)
         .toList();
+  }
+
+  /** The realm roles mapped to the user directly, not through groups or composites. */
+  public List<String> directRealmRolesOf(String username) {
+    return realm.users().get(userId(username)).roles().realmLevel().listAll().stream()
+        .map(RoleRepresentation::getName)
+        .toList();
+  }
+
+  /** Grants a realm role by hand, as an admin does in the console. */
+  public void grantRealmRole(String username, String role) {
+    realm
+        .users()
+        .get(userId(username))
+        .roles()
+        .realmLevel()
+        .add(List.of(realm.roles().get(role).toRepresentation()));
+  }
+
+  /** The paths of the groups the user is a direct member of. */
+  public List<String> groupsOf(String username) {
+    return realm.users().get(userId(username)).groups().stream()
+        .map(GroupRepresentation::getPath)
+        .toList();
+  }
+
+  /** Adds the user to the group at {@code path} by hand. */
+  public void joinGroup(String username, String path) {
+    realm.users().get(userId(username)).joinGroup(realm.getGroupByPath(path).getId());
+  }
+
+  /** The user's attributes as an admin sees them. */
+  public Map<String, List<String>> attributesOf(String username) {
+    Map<String, List<String>> attributes =
+        realm.users().get(userId(username)).toRepresentation().getAttributes();
+    return attributes == null ? Map.of() : attributes;
   }
 
   /** The aliases of the organizations the one user named {@code username} belongs to. */

@@ -1,0 +1,201 @@
+package dev.companysso.mappers;
+
+import dev.companysso.mappers.rules.GroupRule;
+import dev.companysso.mappers.rules.RuleTable;
+import dev.companysso.mappers.rules.RuleTableConfig;
+import dev.companysso.mappers.rules.RuleTableConfig.LenientTable;
+import dev.companysso.mappers.rules.RuleTableException;
+import dev.companysso.mappers.sync.GrantSync;
+import dev.companysso.mappers.sync.TargetKind;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.models.IdentityProviderMapperModel;
+import org.keycloak.models.IdentityProviderSyncMode;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.provider.ProviderConfigProperty;
+
+/**
+ * An IdP mapper driven by one table of group rules, synced on every login: what the rules match is
+ * granted, what this mapper granted earlier and no longer matches is taken away, nothing else is
+ * touched. Subclasses say what the targets are (roles, Keycloak groups).
+ */
+public abstract class GroupRuleMapper<T> extends AbstractIdentityProviderMapper {
+
+  public static final String CLAIM = "claim";
+  public static final String DEFAULT_CLAIM = "groups";
+
+  private static final Logger LOG = Logger.getLogger(GroupRuleMapper.class);
+
+  /** Keycloak's OIDC brokers and ours (issue #6 adds the vendor types). */
+  private static final String[] COMPATIBLE_PROVIDERS = {
+    "oidc", "keycloak-oidc", "okta", "entra-id"
+  };
+
+  private static final Set<IdentityProviderSyncMode> SYNC_MODES =
+      EnumSet.of(
+          IdentityProviderSyncMode.IMPORT,
+          IdentityProviderSyncMode.LEGACY,
+          IdentityProviderSyncMode.FORCE);
+
+  /** The targets of this mapper's kind for one login. */
+  protected abstract TargetKind<T> targets(
+      KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel);
+
+  /** Targets never taken away, whoever granted them. */
+  protected Set<String> protectedTargets(
+      KeycloakSession session,
+      IdentityProviderMapperModel mapperModel,
+      BrokeredIdentityContext context) {
+    return Set.of();
+  }
+
+  @Override
+  public String[] getCompatibleProviders() {
+    return COMPATIBLE_PROVIDERS.clone();
+  }
+
+  @Override
+  public boolean supportsSyncMode(IdentityProviderSyncMode syncMode) {
+    return SYNC_MODES.contains(syncMode);
+  }
+
+  @Override
+  public void importNewUser(
+      KeycloakSession session,
+      RealmModel realm,
+      UserModel user,
+      IdentityProviderMapperModel mapperModel,
+      BrokeredIdentityContext context) {
+    sync(session, realm, user, mapperModel, context);
+  }
+
+  @Override
+  public void updateBrokeredUser(
+      KeycloakSession session,
+      RealmModel realm,
+      UserModel user,
+      IdentityProviderMapperModel mapperModel,
+      BrokeredIdentityContext context) {
+    sync(session, realm, user, mapperModel, context);
+  }
+
+  /** "Legacy" is the sync mode of IdPs that never chose one; a stale grant is as wrong there. */
+  @Override
+  public void updateBrokeredUserLegacy(
+      KeycloakSession session,
+      RealmModel realm,
+      UserModel user,
+      IdentityProviderMapperModel mapperModel,
+      BrokeredIdentityContext context) {
+    sync(session, realm, user, mapperModel, context);
+  }
+
+  private void sync(
+      KeycloakSession session,
+      RealmModel realm,
+      UserModel user,
+      IdentityProviderMapperModel mapperModel,
+      BrokeredIdentityContext context) {
+    MappingProblems problems = new MappingProblems(session, realm, user, mapperModel, context);
+    LenientTable table =
+        RuleTableConfig.lenient(mapperModel.getConfig().get(RuleTableConfig.RULES));
+    table.skipped().forEach(problems::invalidRule);
+
+    GroupClaim claim = GroupClaim.read(context, claimName(mapperModel));
+    List<GroupRule> matched = table.table().matching(claim.values());
+    Set<String> granted = new LinkedHashSet<>();
+    matched.forEach(rule -> granted.addAll(rule.targets()));
+
+    GrantSync.Outcome outcome =
+        new GrantSync<>(
+                targets(session, realm, mapperModel),
+                id -> session.identityProviders().getMapperById(id) != null)
+            .apply(
+                user,
+                mapperModel.getId(),
+                granted,
+                protectedTargets(session, mapperModel, context),
+                claim.complete());
+    for (String target : outcome.missing()) {
+      problems.missingTarget(target, rulesNaming(matched, target));
+    }
+    LOG.debugf(
+        "Mapper %s for %s: %d rules matched %d claim values; gave %s, took %s",
+        mapperModel.getName(),
+        user.getUsername(),
+        matched.size(),
+        claim.values().size(),
+        outcome.given(),
+        outcome.taken());
+  }
+
+  /**
+   * What is wrong with a table about to be saved: unreadable, empty or duplicate rules, and targets
+   * that do not exist. Every problem names its rule. Empty when the table can be saved.
+   */
+  public List<String> problems(
+      KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel) {
+    RuleTable table;
+    try {
+      table = RuleTableConfig.strict(mapperModel.getConfig().get(RuleTableConfig.RULES));
+    } catch (RuleTableException e) {
+      return e.problems();
+    }
+    TargetKind<T> kind = targets(session, realm, mapperModel);
+    List<String> problems = new ArrayList<>();
+    for (GroupRule rule : table.rules()) {
+      for (String target : rule.targets()) {
+        if (!kind.createsMissing() && kind.find(target) == null) {
+          problems.add(rule.label() + ": " + kind.describe(target) + " does not exist.");
+        }
+      }
+    }
+    return problems;
+  }
+
+  private static String claimName(IdentityProviderMapperModel mapperModel) {
+    String claim = mapperModel.getConfig().get(CLAIM);
+    return claim == null || claim.isBlank() ? DEFAULT_CLAIM : claim.strip();
+  }
+
+  private static List<String> rulesNaming(List<GroupRule> rules, String target) {
+    List<String> labels = new ArrayList<>();
+    rules.stream()
+        .filter(rule -> rule.targets().contains(target))
+        .forEach(rule -> labels.add(rule.label()));
+    return labels;
+  }
+
+  /** The properties every table mapper has: the claim and the rule table. */
+  protected static List<ProviderConfigProperty> tableProperties(String targetsHelp) {
+    ProviderConfigProperty claim = new ProviderConfigProperty();
+    claim.setName(CLAIM);
+    claim.setLabel("Group claim");
+    claim.setType(ProviderConfigProperty.STRING_TYPE);
+    claim.setDefaultValue(DEFAULT_CLAIM);
+    claim.setHelpText(
+        "The claim with the user's groups: 'groups' for Okta group names and Entra group object"
+            + " ids, 'roles' for Entra app roles. Nested claims use dots (realm_access.roles).");
+
+    ProviderConfigProperty rules = new ProviderConfigProperty();
+    rules.setName(RuleTableConfig.RULES);
+    rules.setLabel("Rules");
+    rules.setType(ProviderConfigProperty.MAP_TYPE);
+    rules.setHelpText(
+        "One row per rule. Key: the group, matched exactly (Okta group name, Entra group object"
+            + " id), or 'glob:eng-*' (* any text, ? one character), or 'regex:^team-.+$' (the"
+            + " whole value must match). Value: "
+            + targetsHelp
+            + " Every login grants what the rules match and removes only what this mapper"
+            + " granted earlier and no longer matches.");
+    return List.of(claim, rules);
+  }
+}

@@ -1,0 +1,102 @@
+package dev.companysso.mappers.groupteam;
+
+import dev.companysso.mappers.sync.TargetKind;
+import java.util.Arrays;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * Keycloak groups named by path ({@code /Teams/Platform}) as targets: realm groups, or the groups
+ * of the identity provider's organization.
+ */
+final class GroupTargets implements TargetKind<GroupModel> {
+
+  /** Prefix of the user attribute listing the groups one mapper added the user to. */
+  static final String LEDGER_PREFIX = "companySso.teams.";
+
+  private final KeycloakSession session;
+  private final RealmModel realm;
+  private final OrganizationModel company;
+  private final boolean createMissing;
+
+  /**
+   * @param company the organization whose groups are meant, or {@code null} for realm groups
+   */
+  GroupTargets(
+      KeycloakSession session, RealmModel realm, OrganizationModel company, boolean createMissing) {
+    this.session = session;
+    this.realm = realm;
+    this.company = company;
+    this.createMissing = createMissing;
+  }
+
+  @Override
+  public String ledgerPrefix() {
+    return LEDGER_PREFIX;
+  }
+
+  @Override
+  public String describe(String path) {
+    return (company == null ? "group '" : "group '" + company.getAlias() + ":") + path + "'";
+  }
+
+  @Override
+  public boolean createsMissing() {
+    return createMissing;
+  }
+
+  @Override
+  public GroupModel find(String path) {
+    return company == null
+        ? KeycloakModelUtils.findGroupByPath(session, realm, path)
+        : KeycloakModelUtils.findGroupByPath(session, realm, company, path);
+  }
+
+  @Override
+  public GroupModel findOrCreate(String path) {
+    GroupModel group = find(path);
+    return group != null || !createMissing ? group : create(path);
+  }
+
+  /** Makes the missing groups along the path, top down. */
+  private GroupModel create(String path) {
+    String[] names =
+        Arrays.stream(path.split("/")).filter(name -> !name.isBlank()).toArray(String[]::new);
+    GroupModel parent = null;
+    StringBuilder prefix = new StringBuilder();
+    for (String name : names) {
+      prefix.append('/').append(name);
+      GroupModel existing = find(prefix.toString());
+      if (existing == null) {
+        existing =
+            company == null
+                ? session.groups().createGroup(realm, name, parent)
+                : session
+                    .getProvider(OrganizationProvider.class)
+                    .createGroup(company, name, parent);
+      }
+      parent = existing;
+    }
+    return parent;
+  }
+
+  @Override
+  public boolean holds(UserModel user, GroupModel group) {
+    return user.getGroupsStream().anyMatch(joined -> joined.getId().equals(group.getId()));
+  }
+
+  @Override
+  public void give(UserModel user, GroupModel group) {
+    user.joinGroup(group);
+  }
+
+  @Override
+  public void take(UserModel user, GroupModel group) {
+    user.leaveGroup(group);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.companysso.mappers.groupteam;
+
+import com.google.auto.service.AutoService;
+import dev.companysso.mappers.GroupRuleMapper;
+import dev.companysso.mappers.sync.TargetKind;
+import java.util.ArrayList;
+import java.util.List;
+import org.keycloak.broker.provider.IdentityProviderMapper;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.IdentityProviderMapperModel;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.provider.ProviderConfigProperty;
+
+/** Okta / Entra groups to Keycloak groups (teams, departments, sites), by one table of rules. */
+@AutoService(IdentityProviderMapper.class)
+public final class GroupTeamMapper extends GroupRuleMapper<GroupModel> {
+
+  public static final String PROVIDER_ID = "company-group-team-mapper";
+
+  public static final String CREATE_MISSING = "createMissing";
+  public static final String ORGANIZATION_GROUPS = "organizationGroups";
+
+  private static final List<ProviderConfigProperty> PROPERTIES = properties();
+
+  @Override
+  public String getId() {
+    return PROVIDER_ID;
+  }
+
+  @Override
+  public String getDisplayCategory() {
+    return "Group Importer";
+  }
+
+  @Override
+  public String getDisplayType() {
+    return "Company groups to teams";
+  }
+
+  @Override
+  public String getHelpText() {
+    return "Adds the user to Keycloak groups (teams, departments, sites) from their IdP groups by a"
+        + " table of rules, and on a later login removes only the memberships this mapper added"
+        + " that no longer match.";
+  }
+
+  @Override
+  public List<ProviderConfigProperty> getConfigProperties() {
+    return PROPERTIES;
+  }
+
+  @Override
+  protected TargetKind<GroupModel> targets(
+      KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel) {
+    boolean createMissing = Boolean.parseBoolean(mapperModel.getConfig().get(CREATE_MISSING));
+    OrganizationModel company = null;
+    if (Boolean.parseBoolean(mapperModel.getConfig().get(ORGANIZATION_GROUPS))) {
+      IdentityProviderModel idp =
+          session.identityProviders().getByAlias(mapperModel.getIdentityProviderAlias());
+      company = KeycloakModelUtils.getOrganizationForIdpMapper(session, idp);
+    }
+    return new GroupTargets(session, realm, company, createMissing);
+  }
+
+  private static List<ProviderConfigProperty> properties() {
+    List<ProviderConfigProperty> properties =
+        new ArrayList<>(
+            tableProperties(
+                "the Keycloak groups to join, comma-separated paths such as '/Teams/Platform'."));
+    ProviderConfigProperty create = new ProviderConfigProperty();
+    create.setName(CREATE_MISSING);
+    create.setLabel("Create missing groups");
+    create.setType(ProviderConfigProperty.BOOLEAN_TYPE);
+    create.setDefaultValue("false");
+    create.setHelpText(
+        "On: a group a rule names that does not exist is created at login (with its parents)."
+            + " Off: it is skipped with a warning and an event.");
+    ProviderConfigProperty organization = new ProviderConfigProperty();
+    organization.setName(ORGANIZATION_GROUPS);
+    organization.setLabel("Organization groups");
+    organization.setType(ProviderConfigProperty.BOOLEAN_TYPE);
+    organization.setDefaultValue("false");
+    organization.setHelpText(
+        "On: the paths name groups of the organization this identity provider belongs to, not"
+            + " realm groups.");
+    properties.add(create);
+    properties.add(organization);
+    return List.copyOf(properties);
+  }
+}
