@@ -23,8 +23,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.OrganizationGroupsResource;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
+import org.keycloak.representations.idm.MemberRepresentation;
 
 /**
  * Group-to-role and group-to-team tables synced at every login, with the realm export's mappers
@@ -127,6 +130,7 @@ class GroupMappingIT {
                 ROLE_MAPPER,
                 Map.of("rules", rules("Sales", "Sales rep"))));
     try {
+      stack.okta().assignGroups("acme", "quinn@acme.example", List.of("Everyone", "Sales"));
       okta("quinn@acme.example");
       assertThat(fixtures.directRealmRolesOf("quinn@acme.example")).contains("Sales rep");
 
@@ -180,6 +184,38 @@ class GroupMappingIT {
 
   @Test
   @DisplayName(
+      "Organization groups: the path names a group of the user's company, created inside it and joined")
+  void organizationGroups() throws Exception {
+    String id =
+        mappers.add(
+            mapper(
+                "acme-okta",
+                "acme crews",
+                TEAM_MAPPER,
+                Map.of(
+                    "rules", rules("Support", "/Crews/Helpdesk"),
+                    "createMissing", "true",
+                    "organizationGroups", "true")));
+    try {
+      okta("vic@acme.example");
+
+      OrganizationGroupsResource groups = fixtures.companyResource("acme").groups();
+      GroupRepresentation helpdesk = groups.getGroupByPath("/Crews/Helpdesk", false);
+      assertThat(groups.group(helpdesk.getId()).getMembers(null, null, null))
+          .extracting(MemberRepresentation::getUsername)
+          .containsExactly("vic@acme.example");
+      assertThat(fixtures.realm().groups().groups("Crews", true, null, null, true)).isEmpty();
+
+      stack.okta().assignGroups("acme", "vic@acme.example", List.of("Everyone"));
+      okta("vic@acme.example");
+      assertThat(groups.group(helpdesk.getId()).getMembers(null, null, null)).isEmpty();
+    } finally {
+      mappers.remove("acme-okta", id);
+    }
+  }
+
+  @Test
+  @DisplayName(
       "Entra: group object ids and app roles give roles, and removing them in Entra removes the roles")
   void entraGroupIdsAndAppRoles() throws Exception {
     signIn("contoso-entra", UpstreamSignInPage.ENTRA, "gabe@contoso.example");
@@ -229,18 +265,17 @@ class GroupMappingIT {
                 Map.of("rules", rules("Support", "Temporary, Helpdesk"))));
     try {
       fixtures.realm().roles().deleteRole("Temporary");
-      stack.okta().assignGroups("acme", "quinn@acme.example", List.of("Everyone", "Support"));
-      JWTClaimsSet idToken = okta("quinn@acme.example").getIDToken().getJWTClaimsSet();
+      JWTClaimsSet idToken = okta("uma@acme.example").getIDToken().getJWTClaimsSet();
 
-      assertThat(idToken.getStringClaim("preferred_username")).isEqualTo("quinn@acme.example");
-      assertThat(fixtures.directRealmRolesOf("quinn@acme.example")).contains("Helpdesk");
+      assertThat(idToken.getStringClaim("preferred_username")).isEqualTo("uma@acme.example");
+      assertThat(fixtures.directRealmRolesOf("uma@acme.example")).contains("Helpdesk");
       List<EventRepresentation> events =
           fixtures
               .realm()
               .getEvents(
                   List.of("IDENTITY_PROVIDER_POST_LOGIN_ERROR"),
                   null,
-                  fixtures.userId("quinn@acme.example"),
+                  fixtures.userId("uma@acme.example"),
                   null,
                   null,
                   null,

@@ -69,7 +69,11 @@ final class MappingProblems {
   }
 
   private EventBuilder event() {
-    return new EventBuilder(realm, session, session.getContext().getConnection())
+    EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection());
+    if (context.getAuthenticationSession() != null) {
+      event.client(context.getAuthenticationSession().getClient());
+    }
+    return event
         .event(EventType.IDENTITY_PROVIDER_POST_LOGIN_ERROR)
         .user(user)
         .detail(Details.IDENTITY_PROVIDER, mapper.getIdentityProviderAlias())

@@ -177,6 +177,18 @@ public final class RealmFixtures {
     return attributes == null ? Map.of() : attributes;
   }
 
+  /** The organization with this alias. */
+  public OrganizationResource companyResource(String alias) {
+    return realm
+        .organizations()
+        .get(
+            realm.organizations().getAll().stream()
+                .filter(o -> alias.equals(o.getAlias()))
+                .findFirst()
+                .orElseThrow()
+                .getId());
+  }
+
   /** The aliases of the organizations the one user named {@code username} belongs to. */
   public List<String> companiesOf(String username) {
     return realm.organizations().members().getOrganizations(userId(username), true).stream()
@@ -237,12 +249,7 @@ public final class RealmFixtures {
 
   /** Sets (or with null, removes) an attribute of the organization with {@code alias}. */
   public void companyAttribute(String alias, String name, String value) {
-    OrganizationRepresentation organization =
-        realm.organizations().getAll().stream()
-            .filter(o -> alias.equals(o.getAlias()))
-            .findFirst()
-            .orElseThrow();
-    OrganizationResource resource = realm.organizations().get(organization.getId());
+    OrganizationResource resource = companyResource(alias);
     OrganizationRepresentation current = resource.toRepresentation();
     Map<String, List<String>> attributes =
         new HashMap<>(Optional.ofNullable(current.getAttributes()).orElse(Map.of()));

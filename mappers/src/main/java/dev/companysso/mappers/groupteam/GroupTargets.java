@@ -2,6 +2,7 @@ package dev.companysso.mappers.groupteam;
 
 import dev.companysso.mappers.sync.TargetKind;
 import java.util.Arrays;
+import java.util.stream.Stream;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -87,7 +88,14 @@ final class GroupTargets implements TargetKind<GroupModel> {
 
   @Override
   public boolean holds(UserModel user, GroupModel group) {
-    return user.getGroupsStream().anyMatch(joined -> joined.getId().equals(group.getId()));
+    // A user's group list leaves out organization groups; the organization lists those.
+    Stream<GroupModel> joined =
+        company == null
+            ? user.getGroupsStream()
+            : session
+                .getProvider(OrganizationProvider.class)
+                .getOrganizationGroupsByMember(company, user);
+    return joined.anyMatch(candidate -> candidate.getId().equals(group.getId()));
   }
 
   @Override
