@@ -2,7 +2,9 @@ package dev.companysso.benchmarks;
 
 import java.util.Arrays;
 
-/** Wall-clock times of one kind of request, in nanoseconds; percentiles in milliseconds. */
+/**
+ * Times (wall-clock or CPU) of one kind of operation, in nanoseconds; percentiles in milliseconds.
+ */
 final class Latencies {
 
   private long[] samples = new long[64];

@@ -63,7 +63,7 @@ public final class GroupRoleMapper extends GroupRuleMapper<RoleModel> {
   @Override
   protected TargetKind<RoleModel> targets(
       KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel) {
-    return new RoleTargets(realm);
+    return new RoleTargets(session, realm);
   }
 
   @Override

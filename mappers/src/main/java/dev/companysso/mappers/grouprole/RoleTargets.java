@@ -1,6 +1,7 @@
 package dev.companysso.mappers.grouprole;
 
 import dev.companysso.mappers.sync.TargetKind;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
@@ -12,9 +13,11 @@ final class RoleTargets implements TargetKind<RoleModel> {
   /** Prefix of the user attribute listing the roles one mapper granted. */
   static final String LEDGER_PREFIX = "companySso.roles.";
 
+  private final KeycloakSession session;
   private final RealmModel realm;
 
-  RoleTargets(RealmModel realm) {
+  RoleTargets(KeycloakSession session, RealmModel realm) {
+    this.session = session;
     this.realm = realm;
   }
 
@@ -30,7 +33,7 @@ final class RoleTargets implements TargetKind<RoleModel> {
 
   @Override
   public RoleModel find(String name) {
-    return KeycloakModelUtils.getRoleFromString(realm, name);
+    return KeycloakModelUtils.getRoleFromString(session, realm, name);
   }
 
   @Override
