@@ -8,6 +8,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import dev.companysso.harness.CompanySsoStack;
+import dev.companysso.it.support.AdminConsole;
 import dev.companysso.it.support.BrokeredLogin;
 import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.CompanySsoExtension;
@@ -52,6 +53,7 @@ class GroupMappingIT {
       for (String role : List.of("Helpdesk", "Sales rep", "Sales lead", "Temporary")) {
         fixtures.realmRole(role);
       }
+      fixtures.clientRole("demo-app", "reports");
     }
   }
 
@@ -120,7 +122,8 @@ class GroupMappingIT {
   }
 
   @Test
-  @DisplayName("Editing the table moves the grant: the old role goes at the next login")
+  @DisplayName(
+      "Editing the table moves the grant: the old realm and client roles go at the next login")
   void tableEditMovesTheGrant() throws Exception {
     String id =
         mappers.add(
@@ -128,11 +131,12 @@ class GroupMappingIT {
                 "acme-okta",
                 "sales table",
                 ROLE_MAPPER,
-                Map.of("rules", rules("Sales", "Sales rep"))));
+                Map.of("rules", rules("Sales", "Sales rep, demo-app.reports"))));
     try {
       stack.okta().assignGroups("acme", "quinn@acme.example", List.of("Everyone", "Sales"));
       okta("quinn@acme.example");
       assertThat(fixtures.directRealmRolesOf("quinn@acme.example")).contains("Sales rep");
+      assertThat(fixtures.clientRolesOf("quinn@acme.example", "demo-app")).contains("reports");
 
       IdentityProviderMapperRepresentation edited = mappers.get("acme-okta", id);
       edited.getConfig().put("rules", rules("Sales", "Sales lead"));
@@ -142,6 +146,7 @@ class GroupMappingIT {
       assertThat(fixtures.directRealmRolesOf("quinn@acme.example"))
           .contains("Sales lead", "Worker")
           .doesNotContain("Sales rep");
+      assertThat(fixtures.clientRolesOf("quinn@acme.example", "demo-app")).isEmpty();
     } finally {
       mappers.remove("acme-okta", id);
     }
@@ -307,6 +312,38 @@ class GroupMappingIT {
     assertThat(access.getJSONObjectClaim("realm_access").get("roles"))
         .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
         .contains("Worker", "Engineer");
+  }
+
+  @Test
+  @DisplayName(
+      "The table is edited in the admin console: rows with help texts, a good edit saved, a bad one refused with the rule's problem")
+  void adminConsole() throws Exception {
+    String id =
+        mappers.add(
+            mapper(
+                "acme-okta",
+                "console table",
+                ROLE_MAPPER,
+                Map.of("rules", rules("Sales", "Sales rep", "glob:site-*", "Field"))));
+    try (Browser browser = Browser.start()) {
+      AdminConsole console = AdminConsole.signIn(browser, stack.keycloak().baseUrl());
+      console.openIdpMapper(CompanySsoStack.REALM, "oidc", "acme-okta", id);
+      assertThat(console.showHelp("Rules")).contains("glob:eng-*", "regex:^team-.+$");
+
+      console.type("config.rules.0.value", "Sales lead");
+      console.save();
+      console.waitForAlert("Mapper saved successfully.");
+      assertThat(IdpMappers.rows(mappers.get("acme-okta", id).getConfig().get("rules")))
+          .isEqualTo(IdpMappers.rows(rules("Sales", "Sales lead", "glob:site-*", "Field")));
+
+      console.type("config.rules.1.value", "Ghost");
+      console.save();
+      console.waitForAlert("Rule 2 (glob:site-*): role 'Ghost' does not exist.");
+      assertThat(IdpMappers.rows(mappers.get("acme-okta", id).getConfig().get("rules")))
+          .isEqualTo(IdpMappers.rows(rules("Sales", "Sales lead", "glob:site-*", "Field")));
+    } finally {
+      mappers.remove("acme-okta", id);
+    }
   }
 
   @Test

@@ -1,7 +1,9 @@
 package dev.companysso.it.support;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +34,16 @@ public final class IdpMappers {
     }
     try {
       return JsonSerialization.writeValueAsString(rows);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The rows of a stored table, for comparing tables whatever the order of keys in each row. */
+  public static List<Map<String, String>> rows(String stored) {
+    try {
+      return JsonSerialization.readValue(stored, new TypeReference<List<Map<String, String>>>() {});
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }

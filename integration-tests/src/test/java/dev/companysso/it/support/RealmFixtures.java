@@ -141,6 +141,30 @@ public final class RealmFixtures {
         .toList();
   }
 
+  /** A role of the client with this client id. */
+  public void clientRole(String clientId, String name) {
+    RoleRepresentation role = new RoleRepresentation();
+    role.setName(name);
+    realm.clients().get(clientUuid(clientId)).roles().create(role);
+  }
+
+  /** The roles of the client mapped to the user directly. */
+  public List<String> clientRolesOf(String username, String clientId) {
+    return realm
+        .users()
+        .get(userId(username))
+        .roles()
+        .clientLevel(clientUuid(clientId))
+        .listAll()
+        .stream()
+        .map(RoleRepresentation::getName)
+        .toList();
+  }
+
+  private String clientUuid(String clientId) {
+    return realm.clients().findByClientId(clientId).get(0).getId();
+  }
+
   /** The realm roles mapped to the user directly, not through groups or composites. */
   public List<String> directRealmRolesOf(String username) {
     return realm.users().get(userId(username)).roles().realmLevel().listAll().stream()
