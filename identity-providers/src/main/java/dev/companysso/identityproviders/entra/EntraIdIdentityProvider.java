@@ -1,0 +1,94 @@
+package dev.companysso.identityproviders.entra;
+
+import java.io.IOException;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.keycloak.broker.oidc.OIDCIdentityProvider;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.broker.provider.IdentityBrokerException;
+import org.keycloak.http.simple.SimpleHttp;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.representations.AccessTokenResponse;
+import org.keycloak.representations.JsonWebToken;
+
+/**
+ * Keycloak's OIDC broker, made safe for Entra ID:
+ *
+ * <ul>
+ *   <li>the account is keyed on {@code oid}, the user's object id, stable in the tenant; never on
+ *       {@code sub} (pairwise: different in every app registration), nor on e-mail or {@code
+ *       preferred_username}, which users and admins can change (the "nOAuth" account takeover);
+ *   <li>the token's {@code tid} and {@code iss} must name an accepted tenant and agree with each
+ *       other ({@code {authority}/{tid}/v2.0}, Microsoft's issuer template);
+ *   <li>when the token says "groups overage" the full group list is read from Microsoft Graph and
+ *       put where the mappers read the {@code groups} claim.
+ * </ul>
+ */
+public final class EntraIdIdentityProvider extends OIDCIdentityProvider {
+
+  private static final Logger LOG = Logger.getLogger(EntraIdIdentityProvider.class);
+  private static final String DISTRIBUTED_CLAIMS = "_claim_names";
+
+  private final EntraIdConfig entraConfig;
+
+  public EntraIdIdentityProvider(KeycloakSession session, EntraIdConfig config) {
+    super(session, config);
+    this.entraConfig = config;
+  }
+
+  @Override
+  public BrokeredIdentityContext getFederatedIdentity(String response) {
+    BrokeredIdentityContext identity = super.getFederatedIdentity(response);
+    JsonWebToken idToken = (JsonWebToken) identity.getContextData().get(VALIDATED_ID_TOKEN);
+    EntraTenancy tenancy = entraConfig.tenancy();
+    String tid = claim(idToken, "tid");
+    if (!tenancy.accepts(tid, idToken.getIssuer()) || !isTenantOfDomain(tenancy, tid)) {
+      LOG.warnf(
+          "Identity provider %s refused a token of tenant %s (issuer %s)",
+          getConfig().getAlias(), tid, idToken.getIssuer());
+      throw new IdentityBrokerException("The Entra tenant of this account is not accepted here.");
+    }
+    String oid = claim(idToken, "oid");
+    if (oid == null) {
+      throw new IdentityBrokerException("The Entra ID token has no oid claim.");
+    }
+    identity.setId(oid);
+    identity.setBrokerUserId(getConfig().getAlias() + "." + oid);
+    if (entraConfig.isFetchOverageGroups() && hasGroupsOverage(idToken)) {
+      AccessTokenResponse tokens =
+          (AccessTokenResponse) identity.getContextData().get(FEDERATED_ACCESS_TOKEN_RESPONSE);
+      idToken
+          .getOtherClaims()
+          .put("groups", new GraphGroups(session, tenancy.graph()).of(oid, tokens.getToken()));
+      idToken.getOtherClaims().remove(DISTRIBUTED_CLAIMS);
+    }
+    return identity;
+  }
+
+  /**
+   * A tenant named by domain is pinned to the tenant id its discovery document names, read when the
+   * first token arrives (the id never changes for a domain).
+   */
+  private boolean isTenantOfDomain(EntraTenancy tenancy, String tid) {
+    if (!tenancy.allowed().isEmpty()) {
+      return true;
+    }
+    String discovery = tenancy.endpoint("/v2.0/.well-known/openid-configuration");
+    try {
+      String issuer = SimpleHttp.create(session).doGet(discovery).asJson().path("issuer").asText();
+      return issuer.equals(tenancy.issuerOf(tid));
+    } catch (IOException e) {
+      throw new IdentityBrokerException("Could not read " + discovery, e);
+    }
+  }
+
+  private static boolean hasGroupsOverage(JsonWebToken idToken) {
+    return idToken.getOtherClaims().get(DISTRIBUTED_CLAIMS) instanceof Map<?, ?> names
+        && names.containsKey("groups");
+  }
+
+  private static String claim(JsonWebToken token, String name) {
+    Object value = token.getOtherClaims().get(name);
+    return value == null ? null : value.toString();
+  }
+}

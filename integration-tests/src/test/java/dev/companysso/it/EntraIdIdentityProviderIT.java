@@ -1,0 +1,152 @@
+package dev.companysso.it;
+
+import static dev.companysso.it.support.IdpMappers.mapper;
+import static dev.companysso.it.support.IdpMappers.rules;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.companysso.harness.CompanySsoStack;
+import dev.companysso.it.support.BrokeredLogin;
+import dev.companysso.it.support.Browser;
+import dev.companysso.it.support.CompanySsoExtension;
+import dev.companysso.it.support.IdpMappers;
+import dev.companysso.it.support.RealmFixtures;
+import dev.companysso.it.support.UpstreamSignInPage;
+import dev.companysso.simulators.EntraTenant;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.FederatedIdentityRepresentation;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
+
+/** The "Microsoft Entra ID" identity-provider type against the Entra simulator. */
+@ExtendWith(CompanySsoExtension.class)
+class EntraIdIdentityProviderIT {
+
+  private static final String ALIAS = "contoso-entra-id";
+  private static final String TENANT = CompanySsoStack.CONTOSO_TENANT_ID;
+
+  private CompanySsoStack stack;
+  private Keycloak admin;
+  private RealmFixtures fixtures;
+
+  @BeforeAll
+  static void entraIdProvider(CompanySsoStack stack) {
+    try (Keycloak admin = stack.keycloak().adminClient()) {
+      RealmFixtures fixtures = new RealmFixtures(admin, CompanySsoStack.REALM);
+      try (Response created =
+          fixtures.realm().identityProviders().create(entraId(stack, ALIAS, TENANT))) {
+        assertThat(created.getStatus()).isEqualTo(201);
+      }
+      fixtures.realmRole("Overage tester");
+      EntraTenant contoso = stack.directory().entraTenant(TENANT).orElseThrow();
+      List<String> inesGroups = contoso.groupObjectIds(user(contoso, "ines@contoso.example"));
+      new IdpMappers(fixtures.realm())
+          .add(
+              mapper(
+                  ALIAS,
+                  "overage table",
+                  "company-group-role-mapper",
+                  Map.of("rules", rules(inesGroups.get(437), "Overage tester"))));
+    }
+  }
+
+  private static IdentityProviderRepresentation entraId(
+      CompanySsoStack stack, String alias, String tenant) {
+    IdentityProviderRepresentation idp = new IdentityProviderRepresentation();
+    idp.setAlias(alias);
+    idp.setProviderId("entra-id");
+    idp.setEnabled(true);
+    idp.setHideOnLogin(true);
+    idp.setConfig(
+        new java.util.HashMap<>(
+            Map.of(
+                "tenantId",
+                tenant,
+                "clientId",
+                "3c2b1a09-8f7e-4d6c-b5a4-938271605f4e",
+                "clientSecret",
+                "contoso-entra-client-secret",
+                "authorityOverride",
+                stack.entra().authority(),
+                "graphOverride",
+                stack.entra().graphBaseUrl(),
+                "syncMode",
+                "FORCE")));
+    return idp;
+  }
+
+  private static EntraTenant.User user(EntraTenant tenant, String upn) {
+    return tenant.users().stream()
+        .filter(u -> u.userPrincipalName().equals(upn))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @BeforeEach
+  void admin(CompanySsoStack stack) {
+    this.stack = stack;
+    this.admin = stack.keycloak().adminClient();
+    this.fixtures = new RealmFixtures(admin, CompanySsoStack.REALM);
+  }
+
+  @AfterEach
+  void closeAdmin() {
+    admin.close();
+  }
+
+  private void signIn(String upn) throws Exception {
+    try (Browser browser = Browser.start()) {
+      BrokeredLogin.signIn(
+          browser,
+          stack.keycloak().baseUrl(),
+          CompanySsoStack.REALM,
+          ALIAS,
+          UpstreamSignInPage.ENTRA,
+          upn,
+          upn.substring(0, upn.indexOf('@')) + "-password");
+    }
+  }
+
+  @Test
+  @DisplayName("The account is keyed on the Entra object id (oid), not the pairwise sub")
+  void keyedOnObjectId() throws Exception {
+    signIn("jon@contoso.example");
+
+    List<FederatedIdentityRepresentation> links =
+        BrokeredLogin.linksOf(admin, CompanySsoStack.REALM, "jon@contoso.example");
+    assertThat(links)
+        .singleElement()
+        .satisfies(
+            link -> {
+              assertThat(link.getIdentityProvider()).isEqualTo(ALIAS);
+              assertThat(link.getUserId()).isEqualTo("0d7e2c4a-91b3-4f5e-8a6d-7c1b2e3f4a21");
+            });
+  }
+
+  @Test
+  @DisplayName(
+      "A user in 501 groups (groups overage): the full list is read from Graph and reaches the mapper")
+  void groupsOverage() throws Exception {
+    signIn("ines@contoso.example");
+
+    assertThat(fixtures.directRealmRolesOf("ines@contoso.example")).contains("Overage tester");
+  }
+
+  @Test
+  @DisplayName("Saving a bad tenant id is refused with a message naming the field")
+  void badTenantRefused() {
+    try (Response response =
+        fixtures.realm().identityProviders().create(entraId(stack, "bad-entra", "contoso"))) {
+      assertThat(response.getStatus()).isEqualTo(400);
+      assertThat(response.readEntity(String.class))
+          .contains("Tenant ID: 'contoso' is neither a Directory (tenant) ID");
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package dev.companysso.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.companysso.harness.CompanySsoStack;
+import dev.companysso.it.support.BrokeredLogin;
+import dev.companysso.it.support.Browser;
+import dev.companysso.it.support.CompanySsoExtension;
+import dev.companysso.it.support.RealmFixtures;
+import dev.companysso.it.support.UpstreamSignInPage;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
+
+/** The "Okta" identity-provider type against the Okta simulator. */
+@ExtendWith(CompanySsoExtension.class)
+class OktaIdentityProviderIT {
+
+  private CompanySsoStack stack;
+  private Keycloak admin;
+  private RealmFixtures fixtures;
+
+  @BeforeEach
+  void admin(CompanySsoStack stack) {
+    this.stack = stack;
+    this.admin = stack.keycloak().adminClient();
+    this.fixtures = new RealmFixtures(admin, CompanySsoStack.REALM);
+  }
+
+  @AfterEach
+  void closeAdmin() {
+    admin.close();
+  }
+
+  private IdentityProviderRepresentation okta(String alias, String domain, String server) {
+    IdentityProviderRepresentation idp = new IdentityProviderRepresentation();
+    idp.setAlias(alias);
+    idp.setProviderId("okta");
+    idp.setEnabled(true);
+    idp.setHideOnLogin(true);
+    idp.setConfig(
+        new HashMap<>(
+            Map.of(
+                "oktaDomain",
+                domain,
+                "authorizationServer",
+                server,
+                "clientId",
+                "0oa1acmekeycloak000001",
+                "clientSecret",
+                "acme-okta-client-secret",
+                "baseUrlOverride",
+                stack.okta().orgBaseUrl("acme"))));
+    return idp;
+  }
+
+  /** The Okta user id (00u…) of a login in the simulator's directory. */
+  private String oktaUserId(String login) {
+    return stack.directory().oktaOrg("acme").orElseThrow().users().stream()
+        .filter(user -> user.login().equals(login))
+        .findFirst()
+        .orElseThrow()
+        .id();
+  }
+
+  private Response create(IdentityProviderRepresentation idp) {
+    return fixtures.realm().identityProviders().create(idp);
+  }
+
+  private void signIn(String alias, String login) throws Exception {
+    try (Browser browser = Browser.start()) {
+      BrokeredLogin.signIn(
+          browser,
+          stack.keycloak().baseUrl(),
+          CompanySsoStack.REALM,
+          alias,
+          UpstreamSignInPage.OKTA,
+          login,
+          login.substring(0, login.indexOf('@')) + "-password");
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "Org authorization server: the form's domain is enough; the account is keyed on the Okta user id")
+  void orgServer() throws Exception {
+    try (Response created = create(okta("acme-okta-org", "acme.okta.com", ""))) {
+      assertThat(created.getStatus()).isEqualTo(201);
+    }
+    IdentityProviderRepresentation stored =
+        fixtures.realm().identityProviders().get("acme-okta-org").toRepresentation();
+    assertThat(stored.getConfig())
+        .containsEntry("issuer", stack.okta().issuer("acme", null))
+        .containsEntry("jwksUrl", stack.okta().orgBaseUrl("acme") + "/oauth2/v1/keys");
+
+    signIn("acme-okta-org", "wes@acme.example");
+
+    assertThat(BrokeredLogin.linksOf(admin, CompanySsoStack.REALM, "wes@acme.example"))
+        .singleElement()
+        .satisfies(link -> assertThat(link.getUserId()).isEqualTo(oktaUserId("wes@acme.example")));
+  }
+
+  @Test
+  @DisplayName("Custom authorization server 'default': its issuer is pinned and sign-in works")
+  void customServer() throws Exception {
+    try (Response created = create(okta("acme-okta-default", "acme.okta.com", "default"))) {
+      assertThat(created.getStatus()).isEqualTo(201);
+    }
+    assertThat(
+            fixtures
+                .realm()
+                .identityProviders()
+                .get("acme-okta-default")
+                .toRepresentation()
+                .getConfig())
+        .containsEntry("issuer", stack.okta().issuer("acme", "default"));
+
+    signIn("acme-okta-default", "xena@acme.example");
+
+    assertThat(BrokeredLogin.linksOf(admin, CompanySsoStack.REALM, "xena@acme.example"))
+        .singleElement()
+        .satisfies(link -> assertThat(link.getUserId()).isEqualTo(oktaUserId("xena@acme.example")));
+  }
+
+  @Test
+  @DisplayName(
+      "Saving is refused with the field and the fix: Admin Console domain, unknown server (discovery 404)")
+  void badFormsRefused() {
+    try (Response response = create(okta("acme-okta-admin", "acme-admin.okta.com", ""))) {
+      assertThat(response.getStatus()).isEqualTo(400);
+      assertThat(response.readEntity(String.class))
+          .contains("is the Admin Console's address")
+          .contains("Use the primary Okta domain, acme.okta.com.");
+    }
+    try (Response response = create(okta("acme-okta-nope", "acme.okta.com", "nope"))) {
+      assertThat(response.getStatus()).isEqualTo(400);
+      assertThat(response.readEntity(String.class)).contains("answered 404");
+    }
+    assertThat(fixtures.realm().identityProviders().findAll())
+        .extracting(IdentityProviderRepresentation::getAlias)
+        .doesNotContain("acme-okta-admin", "acme-okta-nope");
+  }
+}
