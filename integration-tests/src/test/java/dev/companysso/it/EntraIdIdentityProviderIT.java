@@ -10,6 +10,7 @@ import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.CompanySsoExtension;
 import dev.companysso.it.support.IdpMappers;
 import dev.companysso.it.support.RealmFixtures;
+import dev.companysso.it.support.UpstreamErrorPage;
 import dev.companysso.it.support.UpstreamSignInPage;
 import dev.companysso.simulators.EntraTenant;
 import jakarta.ws.rs.core.Response;
@@ -137,6 +138,40 @@ class EntraIdIdentityProviderIT {
     signIn("ines@contoso.example");
 
     assertThat(fixtures.directRealmRolesOf("ines@contoso.example")).contains("Overage tester");
+  }
+
+  @Test
+  @DisplayName(
+      "AADSTS50105 (user not assigned to the app) gives the login page saying so, and an event")
+  void userNotAssigned() throws Exception {
+    try (Browser browser = Browser.start()) {
+      UpstreamErrorPage.reach(
+          browser,
+          stack,
+          ALIAS,
+          UpstreamSignInPage.ENTRA,
+          "frank@contoso.example",
+          "frank-password");
+      assertThat(browser.pageText())
+          .contains("Your company has not given you access to this application yet.");
+    }
+    assertThat(
+            fixtures
+                .realm()
+                .getEvents(
+                    List.of("IDENTITY_PROVIDER_LOGIN_ERROR"),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null))
+        .anySatisfy(
+            event -> {
+              assertThat(event.getError()).isEqualTo("company_sso_user_not_assigned");
+              assertThat(event.getDetails()).containsEntry("identity_provider", ALIAS);
+            });
   }
 
   @Test

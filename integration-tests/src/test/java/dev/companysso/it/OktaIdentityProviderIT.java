@@ -7,9 +7,11 @@ import dev.companysso.it.support.BrokeredLogin;
 import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.CompanySsoExtension;
 import dev.companysso.it.support.RealmFixtures;
+import dev.companysso.it.support.UpstreamErrorPage;
 import dev.companysso.it.support.UpstreamSignInPage;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +34,15 @@ class OktaIdentityProviderIT {
     this.stack = stack;
     this.admin = stack.keycloak().adminClient();
     this.fixtures = new RealmFixtures(admin, CompanySsoStack.REALM);
+    for (String[] server :
+        new String[][] {{"acme-okta-org", ""}, {"acme-okta-default", "default"}}) {
+      if (fixtures.realm().identityProviders().findAll().stream()
+          .noneMatch(idp -> idp.getAlias().equals(server[0]))) {
+        try (Response created = create(okta(server[0], "acme.okta.com", server[1]))) {
+          assertThat(created.getStatus()).isEqualTo(201);
+        }
+      }
+    }
   }
 
   @AfterEach
@@ -91,9 +102,6 @@ class OktaIdentityProviderIT {
   @DisplayName(
       "Org authorization server: the form's domain is enough; the account is keyed on the Okta user id")
   void orgServer() throws Exception {
-    try (Response created = create(okta("acme-okta-org", "acme.okta.com", ""))) {
-      assertThat(created.getStatus()).isEqualTo(201);
-    }
     IdentityProviderRepresentation stored =
         fixtures.realm().identityProviders().get("acme-okta-org").toRepresentation();
     assertThat(stored.getConfig())
@@ -110,9 +118,6 @@ class OktaIdentityProviderIT {
   @Test
   @DisplayName("Custom authorization server 'default': its issuer is pinned and sign-in works")
   void customServer() throws Exception {
-    try (Response created = create(okta("acme-okta-default", "acme.okta.com", "default"))) {
-      assertThat(created.getStatus()).isEqualTo(201);
-    }
     assertThat(
             fixtures
                 .realm()
@@ -127,6 +132,40 @@ class OktaIdentityProviderIT {
     assertThat(BrokeredLogin.linksOf(admin, CompanySsoStack.REALM, "xena@acme.example"))
         .singleElement()
         .satisfies(link -> assertThat(link.getUserId()).isEqualTo(oktaUserId("xena@acme.example")));
+  }
+
+  @Test
+  @DisplayName(
+      "A user Okta has not assigned to the app gets the login page saying so, and the admin an event")
+  void userNotAssigned() throws Exception {
+    try (Browser browser = Browser.start()) {
+      UpstreamErrorPage.reach(
+          browser,
+          stack,
+          "acme-okta-org",
+          UpstreamSignInPage.OKTA,
+          "carol@acme.example",
+          "carol-password");
+      assertThat(browser.pageText())
+          .contains("Your company has not given you access to this application yet.");
+    }
+    assertThat(
+            fixtures
+                .realm()
+                .getEvents(
+                    List.of("IDENTITY_PROVIDER_LOGIN_ERROR"),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null))
+        .anySatisfy(
+            event -> {
+              assertThat(event.getError()).isEqualTo("company_sso_user_not_assigned");
+              assertThat(event.getDetails()).containsEntry("identity_provider", "acme-okta-org");
+            });
   }
 
   @Test

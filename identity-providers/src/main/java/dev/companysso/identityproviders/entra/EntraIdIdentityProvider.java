@@ -1,9 +1,11 @@
 package dev.companysso.identityproviders.entra;
 
+import dev.companysso.identityproviders.UpstreamError;
+import dev.companysso.identityproviders.VendorOidcIdentityProvider;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
-import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.IdentityBrokerException;
 import org.keycloak.http.simple.SimpleHttp;
@@ -24,7 +26,7 @@ import org.keycloak.representations.JsonWebToken;
  *       put where the mappers read the {@code groups} claim.
  * </ul>
  */
-public final class EntraIdIdentityProvider extends OIDCIdentityProvider {
+public final class EntraIdIdentityProvider extends VendorOidcIdentityProvider {
 
   private static final Logger LOG = Logger.getLogger(EntraIdIdentityProvider.class);
   private static final String DISTRIBUTED_CLAIMS = "_claim_names";
@@ -63,6 +65,19 @@ public final class EntraIdIdentityProvider extends OIDCIdentityProvider {
       idToken.getOtherClaims().remove(DISTRIBUTED_CLAIMS);
     }
     return identity;
+  }
+
+  /** AADSTS50105 (not assigned), AADSTS65001 / consent_required (no consent). */
+  @Override
+  protected Optional<UpstreamError> classify(String error, String description) {
+    String text = description == null ? "" : description;
+    if (text.startsWith("AADSTS50105")) {
+      return Optional.of(UpstreamError.USER_NOT_ASSIGNED);
+    }
+    if (text.startsWith("AADSTS65001") || "consent_required".equals(error)) {
+      return Optional.of(UpstreamError.CONSENT_REQUIRED);
+    }
+    return Optional.empty();
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.companysso.identityproviders.okta;
 
 import com.google.auto.service.AutoService;
 import java.util.List;
-import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.AbstractIdentityProviderFactory;
 import org.keycloak.broker.provider.IdentityProviderFactory;
 import org.keycloak.models.IdentityProviderModel;
@@ -16,7 +15,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  */
 @AutoService(IdentityProviderFactory.class)
 public final class OktaIdentityProviderFactory
-    extends AbstractIdentityProviderFactory<OIDCIdentityProvider> {
+    extends AbstractIdentityProviderFactory<OktaIdentityProvider> {
 
   public static final String PROVIDER_ID = "okta";
 
@@ -69,8 +68,8 @@ public final class OktaIdentityProviderFactory
   }
 
   @Override
-  public OIDCIdentityProvider create(KeycloakSession session, IdentityProviderModel model) {
-    return new OIDCIdentityProvider(session, new OktaConfig(model));
+  public OktaIdentityProvider create(KeycloakSession session, IdentityProviderModel model) {
+    return new OktaIdentityProvider(session, new OktaConfig(model));
   }
 
   @Override
