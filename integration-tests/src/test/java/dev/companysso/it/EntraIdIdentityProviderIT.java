@@ -10,6 +10,7 @@ import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.CompanySsoExtension;
 import dev.companysso.it.support.IdpMappers;
 import dev.companysso.it.support.RealmFixtures;
+import dev.companysso.it.support.TestConnection;
 import dev.companysso.it.support.UpstreamErrorPage;
 import dev.companysso.it.support.UpstreamSignInPage;
 import dev.companysso.simulators.EntraTenant;
@@ -172,6 +173,30 @@ class EntraIdIdentityProviderIT {
               assertThat(event.getError()).isEqualTo("company_sso_user_not_assigned");
               assertThat(event.getDetails()).containsEntry("identity_provider", ALIAS);
             });
+  }
+
+  @Test
+  @DisplayName(
+      "Test connection: passes for the tenant; a tenant id unknown to Microsoft fails discovery")
+  void testConnection() throws Exception {
+    TestConnection.Answer good =
+        TestConnection.run(admin, stack.keycloak().baseUrl(), CompanySsoStack.REALM, ALIAS);
+    assertThat(good.body().path("ok").asBoolean()).as(good.body().toString()).isTrue();
+
+    try (Response created =
+        fixtures
+            .realm()
+            .identityProviders()
+            .create(entraId(stack, "unknown-tenant", "11111111-2222-3333-4444-555555555555"))) {
+      assertThat(created.getStatus()).isEqualTo(201);
+    }
+    TestConnection.Answer bad =
+        TestConnection.run(
+            admin, stack.keycloak().baseUrl(), CompanySsoStack.REALM, "unknown-tenant");
+    assertThat(bad.body().path("ok").asBoolean()).isFalse();
+    assertThat(bad.body().path("checks").get(0).path("message").asText())
+        .contains("answered 404")
+        .contains("Directory (tenant) ID");
   }
 
   @Test

@@ -2,11 +2,13 @@ package dev.companysso.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.companysso.harness.CompanySsoStack;
 import dev.companysso.it.support.BrokeredLogin;
 import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.CompanySsoExtension;
 import dev.companysso.it.support.RealmFixtures;
+import dev.companysso.it.support.TestConnection;
 import dev.companysso.it.support.UpstreamErrorPage;
 import dev.companysso.it.support.UpstreamSignInPage;
 import jakarta.ws.rs.core.Response;
@@ -166,6 +168,43 @@ class OktaIdentityProviderIT {
               assertThat(event.getError()).isEqualTo("company_sso_user_not_assigned");
               assertThat(event.getDetails()).containsEntry("identity_provider", "acme-okta-org");
             });
+  }
+
+  @Test
+  @DisplayName(
+      "Test connection: all checks pass for a good form; a wrong secret fails the credentials check with the fix")
+  void testConnection() throws Exception {
+    TestConnection.Answer good =
+        TestConnection.run(
+            admin, stack.keycloak().baseUrl(), CompanySsoStack.REALM, "acme-okta-org");
+    assertThat(good.status()).isEqualTo(200);
+    assertThat(good.body().path("ok").asBoolean()).isTrue();
+    assertThat(good.body().path("checks").findValuesAsText("name"))
+        .containsExactly("discovery", "issuer", "credentials");
+
+    IdentityProviderRepresentation wrongSecret =
+        okta("acme-okta-wrong-secret", "acme.okta.com", "");
+    wrongSecret.getConfig().put("clientSecret", "not-the-secret");
+    try (Response created = create(wrongSecret)) {
+      assertThat(created.getStatus()).isEqualTo(201);
+    }
+    TestConnection.Answer bad =
+        TestConnection.run(
+            admin, stack.keycloak().baseUrl(), CompanySsoStack.REALM, "acme-okta-wrong-secret");
+    assertThat(bad.body().path("ok").asBoolean()).isFalse();
+    JsonNode credentials = bad.body().path("checks").get(2);
+    assertThat(credentials.path("name").asText()).isEqualTo("credentials");
+    assertThat(credentials.path("ok").asBoolean()).isFalse();
+    assertThat(credentials.path("message").asText())
+        .contains("refused the client id or secret (invalid_client")
+        .contains("Copy them again from the app");
+
+    assertThat(
+            TestConnection.run(
+                    admin, stack.keycloak().baseUrl(), CompanySsoStack.REALM, "acme-okta")
+                .status())
+        .as("the built-in OIDC provider of the realm export is not an Okta type")
+        .isEqualTo(404);
   }
 
   @Test

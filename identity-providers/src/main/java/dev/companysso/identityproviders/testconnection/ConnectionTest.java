@@ -1,0 +1,118 @@
+package dev.companysso.identityproviders.testconnection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
+import org.keycloak.http.simple.SimpleHttp;
+import org.keycloak.http.simple.SimpleHttpResponse;
+import org.keycloak.models.KeycloakSession;
+
+/**
+ * Seed 002's "Test Credentials" for an OIDC identity provider: discovery answers, it names the
+ * issuer the provider pins, and the token endpoint accepts the client id and secret.
+ *
+ * <p>The credentials are checked the way that needs no user: the token endpoint is asked to redeem
+ * a code that does not exist. A vendor that accepted the client answers {@code invalid_grant} (the
+ * code); one that refused it answers {@code invalid_client}.
+ */
+final class ConnectionTest {
+
+  static final String PROBE_CODE = "company-sso-test-connection";
+
+  private final KeycloakSession session;
+
+  ConnectionTest(KeycloakSession session) {
+    this.session = session;
+  }
+
+  /**
+   * @param discoveryUrl where the vendor serves its OpenID configuration
+   * @param expectedIssuer the issuer the provider pins, or {@code null} when it accepts several
+   */
+  List<ConnectionCheck> run(
+      OIDCIdentityProviderConfig config,
+      String discoveryUrl,
+      String expectedIssuer,
+      String redirectUri) {
+    List<ConnectionCheck> checks = new ArrayList<>();
+    JsonNode discovery;
+    try (SimpleHttpResponse response =
+        SimpleHttp.create(session).doGet(discoveryUrl).asResponse()) {
+      if (response.getStatus() != 200) {
+        checks.add(
+            ConnectionCheck.failed(
+                "discovery",
+                discoveryUrl
+                    + " answered "
+                    + response.getStatus()
+                    + ". Check the domain or tenant (Okta: the primary Okta domain and the"
+                    + " authorization server id; Entra: the Directory (tenant) ID)."));
+        return checks;
+      }
+      discovery = response.asJson();
+    } catch (IOException e) {
+      checks.add(
+          ConnectionCheck.failed(
+              "discovery", discoveryUrl + " could not be reached: " + e.getMessage()));
+      return checks;
+    }
+    checks.add(ConnectionCheck.passed("discovery", discoveryUrl + " answered."));
+
+    String issuer = discovery.path("issuer").asText();
+    if (expectedIssuer != null && !expectedIssuer.equals(issuer)) {
+      checks.add(
+          ConnectionCheck.failed(
+              "issuer",
+              "Discovery names the issuer "
+                  + issuer
+                  + ", but tokens are accepted from "
+                  + expectedIssuer
+                  + "."));
+      return checks;
+    }
+    checks.add(ConnectionCheck.passed("issuer", "Issuer " + issuer + "."));
+    checks.add(
+        credentials(
+            config, discovery.path("token_endpoint").asText(config.getTokenUrl()), redirectUri));
+    return checks;
+  }
+
+  private ConnectionCheck credentials(
+      OIDCIdentityProviderConfig config, String tokenEndpoint, String redirectUri) {
+    try (SimpleHttpResponse response =
+        SimpleHttp.create(session)
+            .doPost(tokenEndpoint)
+            .param("grant_type", "authorization_code")
+            .param("code", PROBE_CODE)
+            .param("redirect_uri", redirectUri)
+            .param("client_id", config.getClientId())
+            .param(
+                "client_secret", config.getClientSecret() == null ? "" : config.getClientSecret())
+            .asResponse()) {
+      JsonNode body = response.asJson();
+      String error = body.path("error").asText("");
+      String description = body.path("error_description").asText("");
+      if (error.equals("invalid_grant")) {
+        return ConnectionCheck.passed(
+            "credentials", "The token endpoint accepted the client id and secret.");
+      }
+      if (error.equals("invalid_client") || error.equals("unauthorized_client")) {
+        return ConnectionCheck.failed(
+            "credentials",
+            "The token endpoint refused the client id or secret ("
+                + error
+                + (description.isEmpty() ? "" : ": " + description)
+                + "). Copy them again from the app (Okta: General tab; Entra: the secret's"
+                + " Value, not its Secret ID).");
+      }
+      return ConnectionCheck.failed(
+          "credentials",
+          "The token endpoint answered " + response.getStatus() + " " + error + " " + description);
+    } catch (IOException e) {
+      return ConnectionCheck.failed(
+          "credentials", tokenEndpoint + " could not be reached: " + e.getMessage());
+    }
+  }
+}
