@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.companysso.harness.CompanySsoStack;
+import dev.companysso.it.support.AdminConsole;
 import dev.companysso.it.support.BrokeredLogin;
 import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.CompanySsoExtension;
@@ -205,6 +206,19 @@ class OktaIdentityProviderIT {
                 .status())
         .as("the built-in OIDC provider of the realm export is not an Okta type")
         .isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("The admin console shows the Okta form: domain, authorization server, client")
+  void adminConsoleForm() throws Exception {
+    try (Browser browser = Browser.start()) {
+      String page =
+          AdminConsole.signIn(browser, stack.keycloak().baseUrl())
+              .openIdp(CompanySsoStack.REALM, "okta", "acme-okta-default", "Okta domain");
+      assertThat(page)
+          .contains("Okta domain", "Authorization server", "Client ID", "Client Secret");
+      assertThat(page.split("Client ID", -1)).as("Client ID shown once").hasSize(2);
+    }
   }
 
   @Test

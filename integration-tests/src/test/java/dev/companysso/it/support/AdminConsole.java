@@ -44,6 +44,22 @@ public final class AdminConsole {
     browser.waitFor(By.xpath("//*[normalize-space(text())='Rules']"));
   }
 
+  /** The settings page of an identity provider; returns the page's visible text. */
+  public String openIdp(String realm, String providerId, String alias, String expectedLabel) {
+    browser.open(
+        URI.create(
+            baseUrl
+                + "/admin/master/console/#/"
+                + realm
+                + "/identity-providers/"
+                + providerId
+                + "/"
+                + alias
+                + "/settings"));
+    browser.waitFor(By.xpath("//*[normalize-space(text())='" + expectedLabel + "']"));
+    return browser.pageText();
+  }
+
   /** Opens the help popover of a form field and returns its text. */
   public String showHelp(String label) {
     WebElement toggle = browser.waitFor(By.cssSelector("[data-testid='help-label-" + label + "']"));
