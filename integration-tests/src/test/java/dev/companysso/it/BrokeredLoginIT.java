@@ -45,8 +45,11 @@ class BrokeredLoginIT {
     assertThat(linksOf(stack, "dave@contoso.example"))
         .extracting(
             FederatedIdentityRepresentation::getIdentityProvider,
+            FederatedIdentityRepresentation::getUserId,
             FederatedIdentityRepresentation::getUserName)
-        .containsExactly(tuple("contoso-entra", "dave@contoso.example"));
+        .as("keyed on Dave's Entra object id (oid), not the pairwise sub")
+        .containsExactly(
+            tuple("contoso-entra", "0d7e2c4a-91b3-4f5e-8a6d-7c1b2e3f4a01", "dave@contoso.example"));
   }
 
   /** Signs in and checks that demo-app's ID token names the worker. */

@@ -200,11 +200,12 @@ class OktaIdentityProviderIT {
         .contains("refused the client id or secret (invalid_client")
         .contains("Copy them again from the app");
 
+    fixtures.identityProvider("plain-oidc", "Plain OIDC", stack.okta().issuer("acme", null), false);
     assertThat(
             TestConnection.run(
-                    admin, stack.keycloak().baseUrl(), CompanySsoStack.REALM, "acme-okta")
+                    admin, stack.keycloak().baseUrl(), CompanySsoStack.REALM, "plain-oidc")
                 .status())
-        .as("the built-in OIDC provider of the realm export is not an Okta type")
+        .as("a built-in OIDC provider is not an Okta or Entra ID type")
         .isEqualTo(404);
   }
 

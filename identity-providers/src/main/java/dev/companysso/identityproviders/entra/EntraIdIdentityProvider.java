@@ -5,6 +5,7 @@ import dev.companysso.identityproviders.VendorOidcIdentityProvider;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.IdentityBrokerException;
@@ -30,6 +31,9 @@ public final class EntraIdIdentityProvider extends VendorOidcIdentityProvider {
 
   private static final Logger LOG = Logger.getLogger(EntraIdIdentityProvider.class);
   private static final String DISTRIBUTED_CLAIMS = "_claim_names";
+
+  /** Issuers of tenants named by domain, by discovery URL. */
+  private static final Map<String, String> DOMAIN_ISSUERS = new ConcurrentHashMap<>();
 
   private final EntraIdConfig entraConfig;
 
@@ -81,20 +85,24 @@ public final class EntraIdIdentityProvider extends VendorOidcIdentityProvider {
   }
 
   /**
-   * A tenant named by domain is pinned to the tenant id its discovery document names, read when the
-   * first token arrives (the id never changes for a domain).
+   * A tenant named by domain is pinned to the tenant id its discovery document names, read once per
+   * domain and kept (a verified domain does not move between tenants).
    */
   private boolean isTenantOfDomain(EntraTenancy tenancy, String tid) {
     if (!tenancy.allowed().isEmpty()) {
       return true;
     }
     String discovery = tenancy.endpoint("/v2.0/.well-known/openid-configuration");
-    try {
-      String issuer = SimpleHttp.create(session).doGet(discovery).asJson().path("issuer").asText();
-      return issuer.equals(tenancy.issuerOf(tid));
-    } catch (IOException e) {
-      throw new IdentityBrokerException("Could not read " + discovery, e);
+    String issuer = DOMAIN_ISSUERS.get(discovery);
+    if (issuer == null) {
+      try {
+        issuer = SimpleHttp.create(session).doGet(discovery).asJson().path("issuer").asText();
+      } catch (IOException e) {
+        throw new IdentityBrokerException("Could not read " + discovery, e);
+      }
+      DOMAIN_ISSUERS.put(discovery, issuer);
     }
+    return issuer.equals(tenancy.issuerOf(tid));
   }
 
   private static boolean hasGroupsOverage(JsonWebToken idToken) {

@@ -59,6 +59,10 @@ public record EntraTenancy(String authority, String graph, String tenant, List<S
                 + " Allowed tenants; otherwise any Entra tenant could sign in.");
       }
       tenant = MULTI_TENANT;
+    } else if (tenant.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Tenant ID is empty. Enter the Directory (tenant) ID from Azure portal → Microsoft"
+              + " Entra ID → Overview.");
     } else if (GUID.matcher(tenant).matches()) {
       allowed = List.of(tenant);
     } else if (DOMAIN.matcher(tenant).matches()) {
@@ -75,6 +79,11 @@ public record EntraTenancy(String authority, String graph, String tenant, List<S
         trimSlash(blankTo(graphOverride, cloud.graph())),
         tenant,
         List.copyOf(allowed));
+  }
+
+  /** Whether one tenant is meant (by id or domain), not the multi-tenant endpoint. */
+  public boolean isSingleTenant() {
+    return !tenant.equals(MULTI_TENANT);
   }
 
   /** {@code {authority}/{tenant}/oauth2/v2.0/authorize} and its siblings. */

@@ -55,8 +55,14 @@ public final class OktaConfig extends OIDCIdentityProviderConfig {
   }
 
   private static boolean isAdminRequest(KeycloakSession session) {
-    return session.getContext().getHttpRequest() != null
-        && session.getContext().getUri().getPath().contains("/admin/realms/");
+    try {
+      return session.getContext().getHttpRequest() != null
+          && session.getContext().getUri().getPath().contains("/admin/realms/");
+    } catch (RuntimeException e) {
+      // Realm import at start-up or by kc.sh import runs outside a request: CDI says the request
+      // context is not active.
+      return false;
+    }
   }
 
   private static void checkDiscovery(KeycloakSession session, OktaOrgServer server) {

@@ -31,6 +31,10 @@ public record OktaOrgServer(String base, String serverId) {
                 .toLowerCase(Locale.ROOT)
                 .replaceFirst("^https?://", "")
                 .replaceFirst("/+$", "");
+    if (host.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Okta domain is empty. Enter the org's Okta domain, such as acme.okta.com.");
+    }
     if (!HOST.matcher(host).matches()) {
       throw new IllegalArgumentException(
           "Okta domain: '"

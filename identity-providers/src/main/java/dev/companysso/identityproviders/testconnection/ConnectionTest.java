@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
 import org.keycloak.http.simple.SimpleHttp;
+import org.keycloak.http.simple.SimpleHttpRequest;
 import org.keycloak.http.simple.SimpleHttpResponse;
 import org.keycloak.models.KeycloakSession;
 
@@ -81,16 +82,20 @@ final class ConnectionTest {
 
   private ConnectionCheck credentials(
       OIDCIdentityProviderConfig config, String tokenEndpoint, String redirectUri) {
-    try (SimpleHttpResponse response =
+    String secret = config.getClientSecret() == null ? "" : config.getClientSecret();
+    SimpleHttpRequest request =
         SimpleHttp.create(session)
             .doPost(tokenEndpoint)
             .param("grant_type", "authorization_code")
             .param("code", PROBE_CODE)
-            .param("redirect_uri", redirectUri)
-            .param("client_id", config.getClientId())
-            .param(
-                "client_secret", config.getClientSecret() == null ? "" : config.getClientSecret())
-            .asResponse()) {
+            .param("redirect_uri", redirectUri);
+    // Authenticate the way the provider will at login.
+    if (config.isBasicAuthentication()) {
+      request.authBasic(config.getClientId(), secret);
+    } else {
+      request.param("client_id", config.getClientId()).param("client_secret", secret);
+    }
+    try (SimpleHttpResponse response = request.asResponse()) {
       JsonNode body = response.asJson();
       String error = body.path("error").asText("");
       String description = body.path("error_description").asText("");

@@ -64,8 +64,11 @@ public final class TestConnectionResource {
           case EntraIdIdentityProviderFactory.PROVIDER_ID -> {
             EntraIdConfig config = new EntraIdConfig(idp);
             EntraTenancy tenancy = config.tenancy();
+            // The multi-tenant discovery names the {tenantid} template, not an issuer.
             String pinned =
-                tenancy.allowed().size() == 1 ? tenancy.issuerOf(tenancy.allowed().get(0)) : null;
+                tenancy.isSingleTenant() && !tenancy.allowed().isEmpty()
+                    ? tenancy.issuerOf(tenancy.allowed().get(0))
+                    : null;
             yield new ConnectionTest(session)
                 .run(
                     config,
