@@ -5,15 +5,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.broker.oidc.AbstractOAuth2IdentityProvider;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
+import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -23,12 +27,57 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  */
 public abstract class VendorOidcIdentityProvider extends OIDCIdentityProvider {
 
+  private static final Logger LOG = Logger.getLogger(VendorOidcIdentityProvider.class);
+
   protected VendorOidcIdentityProvider(KeycloakSession session, OIDCIdentityProviderConfig config) {
     super(session, config);
   }
 
   /** The vendor's reading of an {@code error} / {@code error_description} redirect. */
   protected abstract Optional<UpstreamError> classify(String error, String description);
+
+  /** The vendor's corrections of the identity Keycloak read (its key, its groups). */
+  protected void adjust(BrokeredIdentityContext identity) {}
+
+  @Override
+  public BrokeredIdentityContext getFederatedIdentity(String response) {
+    BrokeredIdentityContext identity = super.getFederatedIdentity(response);
+    adjust(identity);
+    keepEmailOfOtherAccounts(identity);
+    return identity;
+  }
+
+  /**
+   * A linked user whose upstream e-mail changed to the address of another account keeps their own:
+   * the login goes on into the linked account (the key, not the e-mail, decides) instead of failing
+   * on Keycloak's unique e-mail when the profile is synced. First logins are left to the
+   * first-login flow, which handles an existing account itself.
+   */
+  private void keepEmailOfOtherAccounts(BrokeredIdentityContext identity) {
+    RealmModel realm = session.getContext().getRealm();
+    String email = identity.getEmail();
+    if (email == null || realm.isDuplicateEmailsAllowed()) {
+      return;
+    }
+    UserModel linked =
+        session
+            .users()
+            .getUserByFederatedIdentity(
+                realm,
+                new FederatedIdentityModel(
+                    getConfig().getAlias(), identity.getId(), identity.getUsername()));
+    if (linked == null || email.equalsIgnoreCase(linked.getEmail())) {
+      return;
+    }
+    UserModel owner = session.users().getUserByEmail(realm, email);
+    if (owner != null && !owner.getId().equals(linked.getId())) {
+      LOG.warnf(
+          "Identity provider %s: the new upstream e-mail of user %s belongs to user %s; the"
+              + " e-mail is not synced.",
+          getConfig().getAlias(), linked.getId(), owner.getId());
+      identity.setEmail(linked.getEmail());
+    }
+  }
 
   @Override
   public Object callback(RealmModel realm, AuthenticationCallback callback, EventBuilder event) {

@@ -4,6 +4,7 @@ import static dev.companysso.it.support.IdpMappers.mapper;
 import static dev.companysso.it.support.IdpMappers.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import dev.companysso.harness.CompanySsoStack;
 import dev.companysso.it.support.BrokeredLogin;
 import dev.companysso.it.support.Browser;
@@ -103,9 +104,10 @@ class EntraIdIdentityProviderIT {
     admin.close();
   }
 
-  private void signIn(String upn) throws Exception {
+  /** Signs in through the Entra ID provider; returns the claims of demo-app's ID token. */
+  private JWTClaimsSet signIn(String upn) throws Exception {
     try (Browser browser = Browser.start()) {
-      BrokeredLogin.signIn(
+      return BrokeredLogin.signIn(
           browser,
           stack.keycloak().baseUrl(),
           CompanySsoStack.REALM,
@@ -130,6 +132,30 @@ class EntraIdIdentityProviderIT {
               assertThat(link.getIdentityProvider()).isEqualTo(ALIAS);
               assertThat(link.getUserId()).isEqualTo("0d7e2c4a-91b3-4f5e-8a6d-7c1b2e3f4a21");
             });
+  }
+
+  @Test
+  @DisplayName(
+      "An e-mail changed in Entra, even to another account's address, does not change which account signs in")
+  void emailChangeKeepsTheAccount() throws Exception {
+    String kai = signIn("kai@contoso.example").getSubject();
+    fixtures.localUser("lena", "lena@contoso.example", "lena-local-password");
+
+    stack.entra().changeMail(TENANT, "kai@contoso.example", "lena@contoso.example");
+    JWTClaimsSet again = signIn("kai@contoso.example");
+
+    assertThat(again.getSubject()).isEqualTo(kai);
+    assertThat(again.getStringClaim("preferred_username")).isEqualTo("kai@contoso.example");
+    assertThat(BrokeredLogin.linksOf(admin, CompanySsoStack.REALM, "lena")).isEmpty();
+    assertThat(
+            fixtures
+                .realm()
+                .users()
+                .get(fixtures.userId("kai@contoso.example"))
+                .toRepresentation()
+                .getEmail())
+        .as("the address of another account is not taken over")
+        .isEqualTo("kai@contoso.example");
   }
 
   @Test

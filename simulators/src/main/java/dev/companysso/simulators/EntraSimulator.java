@@ -127,6 +127,15 @@ public final class EntraSimulator implements AutoCloseable {
     changes.setAppRoles(user(tenant, userPrincipalName).objectId(), roles);
   }
 
+  /**
+   * Changes a user's mail, as a user or admin can in Entra: the next token's {@code email} says so,
+   * while {@code oid} stays.
+   */
+  public void changeMail(String tenantIdOrDomain, String userPrincipalName, String mail) {
+    EntraTenant tenant = tenant(tenantIdOrDomain);
+    changes.setMail(user(tenant, userPrincipalName).objectId(), mail);
+  }
+
   private EntraTenant tenant(String tenantIdOrDomain) {
     return directory
         .entraTenant(tenantIdOrDomain)

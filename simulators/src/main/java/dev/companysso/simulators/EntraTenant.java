@@ -109,14 +109,14 @@ public record EntraTenant(
       appRoles = copy(appRoles);
     }
 
-    public User withAssignments(List<String> newGroups, List<String> newAppRoles) {
+    public User withChanges(List<String> newGroups, List<String> newAppRoles, String newMail) {
       return new User(
           objectId,
           userPrincipalName,
           password,
           givenName,
           surname,
-          mail,
+          newMail,
           emailDomainOwnerVerified,
           accountEnabled,
           newGroups,

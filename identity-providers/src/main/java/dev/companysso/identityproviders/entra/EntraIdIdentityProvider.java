@@ -43,8 +43,7 @@ public final class EntraIdIdentityProvider extends VendorOidcIdentityProvider {
   }
 
   @Override
-  public BrokeredIdentityContext getFederatedIdentity(String response) {
-    BrokeredIdentityContext identity = super.getFederatedIdentity(response);
+  protected void adjust(BrokeredIdentityContext identity) {
     JsonWebToken idToken = (JsonWebToken) identity.getContextData().get(VALIDATED_ID_TOKEN);
     EntraTenancy tenancy = entraConfig.tenancy();
     String tid = claim(idToken, "tid");
@@ -68,7 +67,6 @@ public final class EntraIdIdentityProvider extends VendorOidcIdentityProvider {
           .put("groups", new GraphGroups(session, tenancy.graph()).of(oid, tokens.getToken()));
       idToken.getOtherClaims().remove(DISTRIBUTED_CLAIMS);
     }
-    return identity;
   }
 
   /** AADSTS50105 (not assigned), AADSTS65001 / consent_required (no consent). */
