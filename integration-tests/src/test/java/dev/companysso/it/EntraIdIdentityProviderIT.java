@@ -226,6 +226,50 @@ class EntraIdIdentityProviderIT {
   }
 
   @Test
+  @DisplayName(
+      "Multi-tenant: a tenant on the allow-list signs in; a token of any other tenant is refused with the themed page")
+  void multiTenantAllowList() throws Exception {
+    IdentityProviderRepresentation refusing = entraId(stack, "entra-others-only", "organizations");
+    refusing.getConfig().put("allowedTenants", "72f988bf-86f1-41af-91ab-2d7cd011db47");
+    IdentityProviderRepresentation accepting =
+        entraId(stack, "entra-contoso-allowed", "organizations");
+    accepting.getConfig().put("allowedTenants", "72f988bf-86f1-41af-91ab-2d7cd011db47, " + TENANT);
+    for (IdentityProviderRepresentation idp : List.of(refusing, accepting)) {
+      try (Response created = fixtures.realm().identityProviders().create(idp)) {
+        assertThat(created.getStatus()).isEqualTo(201);
+      }
+    }
+
+    try (Browser browser = Browser.start()) {
+      UpstreamErrorPage.reach(
+          browser,
+          stack,
+          "entra-others-only",
+          UpstreamSignInPage.ENTRA,
+          "lia@contoso.example",
+          "lia-password");
+      assertThat(browser.pageText())
+          .contains("Accounts of your organization's Microsoft tenant cannot sign in here.");
+    }
+    assertThat(fixtures.realm().users().searchByUsername("lia@contoso.example", true)).isEmpty();
+
+    try (Browser browser = Browser.start()) {
+      BrokeredLogin.signIn(
+          browser,
+          stack.keycloak().baseUrl(),
+          CompanySsoStack.REALM,
+          "entra-contoso-allowed",
+          UpstreamSignInPage.ENTRA,
+          "lia@contoso.example",
+          "lia-password");
+    }
+    assertThat(BrokeredLogin.linksOf(admin, CompanySsoStack.REALM, "lia@contoso.example"))
+        .singleElement()
+        .satisfies(
+            link -> assertThat(link.getIdentityProvider()).isEqualTo("entra-contoso-allowed"));
+  }
+
+  @Test
   @DisplayName("Saving a bad tenant id is refused with a message naming the field")
   void badTenantRefused() {
     try (Response response =

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 
@@ -31,6 +32,8 @@ public final class EntraSimulator implements AutoCloseable {
   private final SimulatorDirectory directory;
   private final Map<String, OidcProvider> issuersByTenantId = new ConcurrentHashMap<>();
   private final AssignmentChanges changes = new AssignmentChanges();
+
+  private static final Set<String> MULTI_TENANT_ENDPOINTS = Set.of("organizations", "common");
 
   private EntraSimulator(SimulatorServer server, SimulatorDirectory directory) {
     this.server = server;
@@ -193,8 +196,18 @@ public final class EntraSimulator implements AutoCloseable {
             new EntraIssuerPolicy(tenant, graphBaseUrl(), changes)));
   }
 
+  /**
+   * A tenant by id or domain; {@code organizations} and {@code common}, Microsoft's multi-tenant
+   * endpoints, sign in the users of the directory's first tenant (a simplification: real Entra
+   * serves every tenant there), whose tokens then carry that tenant's {@code tid} and issuer.
+   */
   private Optional<OidcProvider> issuerFromPath(Matcher path) {
-    return directory.entraTenant(path.group(1)).map(tenant -> issuersByTenantId.get(key(tenant)));
+    String tenant = path.group(1);
+    Optional<EntraTenant> found =
+        MULTI_TENANT_ENDPOINTS.contains(tenant.toLowerCase(Locale.ROOT))
+            ? directory.entraTenants().stream().findFirst()
+            : directory.entraTenant(tenant);
+    return found.map(t -> issuersByTenantId.get(key(t)));
   }
 
   private static String key(EntraTenant tenant) {

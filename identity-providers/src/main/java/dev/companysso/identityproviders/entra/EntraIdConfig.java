@@ -62,7 +62,9 @@ public final class EntraIdConfig extends OIDCIdentityProviderConfig {
     setValidateSignature(true);
     // Graph's userinfo repeats the pairwise sub and names; the ID token already has them.
     setDisableUserInfoService(true);
-    getConfig().put("issuer", tenancy.trustedIssuers());
+    // One tenant: Keycloak's own issuer check as well as ours. Several: ours alone, so a refused
+    // tenant gets the themed message instead of Keycloak's generic error.
+    getConfig().put("issuer", tenancy.isSingleTenant() ? tenancy.trustedIssuers() : "");
     if (getDefaultScope() == null || getDefaultScope().isBlank()) {
       setDefaultScope("openid profile email");
     }

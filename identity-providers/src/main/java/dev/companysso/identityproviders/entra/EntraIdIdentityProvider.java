@@ -32,6 +32,9 @@ public final class EntraIdIdentityProvider extends VendorOidcIdentityProvider {
   private static final Logger LOG = Logger.getLogger(EntraIdIdentityProvider.class);
   private static final String DISTRIBUTED_CLAIMS = "_claim_names";
 
+  /** Login-theme message for a token of a tenant outside the allow-list. */
+  static final String TENANT_NOT_ACCEPTED = "companySsoTenantNotAccepted";
+
   /** Issuers of tenants named by domain, by discovery URL. */
   private static final Map<String, String> DOMAIN_ISSUERS = new ConcurrentHashMap<>();
 
@@ -51,7 +54,8 @@ public final class EntraIdIdentityProvider extends VendorOidcIdentityProvider {
       LOG.warnf(
           "Identity provider %s refused a token of tenant %s (issuer %s)",
           getConfig().getAlias(), tid, idToken.getIssuer());
-      throw new IdentityBrokerException("The Entra tenant of this account is not accepted here.");
+      throw new IdentityBrokerException("The Entra tenant of this account is not accepted here.")
+          .withMessageCode(TENANT_NOT_ACCEPTED);
     }
     String oid = claim(idToken, "oid");
     if (oid == null) {
