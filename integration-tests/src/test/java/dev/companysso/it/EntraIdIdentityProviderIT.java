@@ -139,14 +139,14 @@ class EntraIdIdentityProviderIT {
       "An e-mail changed in Entra, even to another account's address, does not change which account signs in")
   void emailChangeKeepsTheAccount() throws Exception {
     String kai = signIn("kai@contoso.example").getSubject();
-    fixtures.localUser("lena", "lena@contoso.example", "lena-local-password");
+    fixtures.localUser("marta", "marta@contoso.example", "marta-local-password");
 
-    stack.entra().changeMail(TENANT, "kai@contoso.example", "lena@contoso.example");
+    stack.entra().changeMail(TENANT, "kai@contoso.example", "marta@contoso.example");
     JWTClaimsSet again = signIn("kai@contoso.example");
 
     assertThat(again.getSubject()).isEqualTo(kai);
     assertThat(again.getStringClaim("preferred_username")).isEqualTo("kai@contoso.example");
-    assertThat(BrokeredLogin.linksOf(admin, CompanySsoStack.REALM, "lena")).isEmpty();
+    assertThat(BrokeredLogin.linksOf(admin, CompanySsoStack.REALM, "marta")).isEmpty();
     assertThat(
             fixtures
                 .realm()
@@ -267,6 +267,48 @@ class EntraIdIdentityProviderIT {
         .singleElement()
         .satisfies(
             link -> assertThat(link.getIdentityProvider()).isEqualTo("entra-contoso-allowed"));
+  }
+
+  @Test
+  @DisplayName(
+      "AADSTS65001 (no admin consent for the app yet) gives the login page saying so, and an event")
+  void consentRequired() throws Exception {
+    IdentityProviderRepresentation unconsented = entraId(stack, "contoso-unconsented", TENANT);
+    unconsented.getConfig().put("clientId", "8e6b4f2a-1c3d-4e5f-9a7b-0c1d2e3f4a5b");
+    unconsented.getConfig().put("clientSecret", "contoso-unconsented-secret");
+    try (Response created = fixtures.realm().identityProviders().create(unconsented)) {
+      assertThat(created.getStatus()).isEqualTo(201);
+    }
+
+    try (Browser browser = Browser.start()) {
+      UpstreamErrorPage.reach(
+          browser,
+          stack,
+          "contoso-unconsented",
+          UpstreamSignInPage.ENTRA,
+          "dave@contoso.example",
+          "dave-password");
+      assertThat(browser.pageText())
+          .contains("Your company's administrator must first approve this application");
+    }
+    assertThat(
+            fixtures
+                .realm()
+                .getEvents(
+                    List.of("IDENTITY_PROVIDER_LOGIN_ERROR"),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null))
+        .anySatisfy(
+            event -> {
+              assertThat(event.getError()).isEqualTo("company_sso_consent_required");
+              assertThat(event.getDetails())
+                  .containsEntry("identity_provider", "contoso-unconsented");
+            });
   }
 
   @Test

@@ -108,6 +108,15 @@ final class AuthorizationEndpoint {
               dialect, FailureContext.of(signIn.provider(), signIn.client(), account.username())));
       return;
     }
+    if (!signIn.client().consented()) {
+      redirectWithError(
+          exchange,
+          request.getRedirectionURI(),
+          request.getState(),
+          Failure.CONSENT_REQUIRED.describedBy(
+              dialect, FailureContext.of(signIn.provider(), signIn.client(), account.username())));
+      return;
+    }
     Grant grant =
         new Grant(
             signIn.provider(),

@@ -128,6 +128,12 @@ final class EntraDialect implements VendorDialect {
               + "'. Make sure the redirect URI sent in the request"
               + " matches one added to your application in the Azure portal.";
       case SIGN_IN_EXPIRED -> "AADSTS50089: Authentication failed due to flow token expired.";
+      case CONSENT_REQUIRED ->
+          "AADSTS65001: The user or administrator has not consented to use the application with ID '"
+              + context.clientId()
+              + "' named '"
+              + context.appName()
+              + "'. Send an interactive authorization request for this user and resource.";
       case USER_NOT_ASSIGNED ->
           "AADSTS50105: Your administrator has configured the application "
               + context.appName()

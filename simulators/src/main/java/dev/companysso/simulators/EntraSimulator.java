@@ -163,12 +163,14 @@ public final class EntraSimulator implements AutoCloseable {
             tenant.apps().stream()
                 .map(
                     app ->
-                        RegisteredClient.of(
-                            app.clientId(),
-                            app.clientSecret(),
-                            app.appName(),
-                            app.redirectUris(),
-                            app.assignedUsers()))
+                        consentOf(
+                            app,
+                            RegisteredClient.of(
+                                app.clientId(),
+                                app.clientSecret(),
+                                app.appName(),
+                                app.redirectUris(),
+                                app.assignedUsers())))
                 .toList(),
             tenant.users().stream()
                 .map(
@@ -208,6 +210,10 @@ public final class EntraSimulator implements AutoCloseable {
             ? directory.entraTenants().stream().findFirst()
             : directory.entraTenant(tenant);
     return found.map(t -> issuersByTenantId.get(key(t)));
+  }
+
+  private static RegisteredClient consentOf(EntraTenant.App app, RegisteredClient client) {
+    return app.adminConsentGranted() ? client : client.withoutConsent();
   }
 
   private static String key(EntraTenant tenant) {

@@ -145,9 +145,11 @@ public record EntraTenant(
       String groupMembershipClaims,
       List<String> optionalClaims,
       List<String> appRoles,
-      List<String> assignedUsers) {
+      List<String> assignedUsers,
+      Boolean adminConsentGranted) {
 
     public App {
+      adminConsentGranted = adminConsentGranted == null || adminConsentGranted;
       Objects.requireNonNull(clientId, "Entra application (client) id");
       Objects.requireNonNull(clientSecret, "client secret of " + clientId);
       appName = appName == null ? clientId : appName;

@@ -100,6 +100,9 @@ final class OktaDialect implements VendorDialect {
       case SIGN_IN_EXPIRED ->
           "The sign-in request has expired. Return to the application and sign in again.";
       case USER_NOT_ASSIGNED -> "User is not assigned to the client application.";
+      case CONSENT_REQUIRED ->
+          "The client specified not to prompt, but the client app requires user consent with the"
+              + " org.";
       case LOGIN_REQUIRED -> "The client specified not to prompt, but the user is not logged in.";
       case UNSUPPORTED_RESPONSE_TYPE ->
           "The response type is not supported by the authorization server.";

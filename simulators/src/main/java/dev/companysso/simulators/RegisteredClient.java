@@ -14,7 +14,8 @@ record RegisteredClient(
     Secret secret,
     String appName,
     List<RedirectUriPattern> redirectUris,
-    Set<String> assignedUsernames) {
+    Set<String> assignedUsernames,
+    boolean consented) {
 
   static RegisteredClient of(
       String clientId,
@@ -29,7 +30,13 @@ record RegisteredClient(
         redirectUris.stream().map(RedirectUriPattern::new).toList(),
         assignedUsernames.stream()
             .map(name -> name.toLowerCase(Locale.ROOT))
-            .collect(Collectors.toUnmodifiableSet()));
+            .collect(Collectors.toUnmodifiableSet()),
+        true);
+  }
+
+  /** The same app before anyone consented to it (Entra: no admin consent in the tenant yet). */
+  RegisteredClient withoutConsent() {
+    return new RegisteredClient(clientId, secret, appName, redirectUris, assignedUsernames, false);
   }
 
   boolean admitsRedirect(URI uri) {

@@ -5,7 +5,9 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Keycloak's admin console (the master realm's bootstrap admin), as an admin uses it. */
@@ -30,34 +32,34 @@ public final class AdminConsole {
 
   /** The edit page of one mapper of an identity provider. */
   public void openIdpMapper(String realm, String providerId, String alias, String mapperId) {
-    browser.open(
-        URI.create(
-            baseUrl
-                + "/admin/master/console/#/"
-                + realm
-                + "/identity-providers/"
-                + providerId
-                + "/"
-                + alias
-                + "/mappers/"
-                + mapperId));
-    browser.waitFor(By.xpath("//*[normalize-space(text())='Rules']"));
+    openConsolePage(
+        realm + "/identity-providers/" + providerId + "/" + alias + "/mappers/" + mapperId,
+        "Rules");
   }
 
   /** The settings page of an identity provider; returns the page's visible text. */
   public String openIdp(String realm, String providerId, String alias, String expectedLabel) {
-    browser.open(
-        URI.create(
-            baseUrl
-                + "/admin/master/console/#/"
-                + realm
-                + "/identity-providers/"
-                + providerId
-                + "/"
-                + alias
-                + "/settings"));
-    browser.waitFor(By.xpath("//*[normalize-space(text())='" + expectedLabel + "']"));
+    openConsolePage(
+        realm + "/identity-providers/" + providerId + "/" + alias + "/settings", expectedLabel);
     return browser.pageText();
+  }
+
+  /**
+   * Opens a page of the console by its route and waits for a label on it. The console is a
+   * single-page app: a route opened while it is still starting can be dropped, so the page is
+   * loaded once more if the label does not come.
+   */
+  private void openConsolePage(String route, String expectedLabel) {
+    URI url = URI.create(baseUrl + "/admin/master/console/#/" + route);
+    By label = By.xpath("//*[normalize-space(text())='" + expectedLabel + "']");
+    browser.open(url);
+    try {
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+          .until(ExpectedConditions.visibilityOfElementLocated(label));
+    } catch (TimeoutException e) {
+      browser.driver().navigate().refresh();
+      browser.waitFor(label);
+    }
   }
 
   /** Opens the help popover of a form field and returns its text. */
