@@ -312,6 +312,27 @@ class EntraIdIdentityProviderIT {
   }
 
   @Test
+  @DisplayName(
+      "Test connection: an authority that is not the issuer's host (127.0.0.1 for localhost) fails the issuer check")
+  void testConnectionIssuerMismatch() throws Exception {
+    IdentityProviderRepresentation otherHost = entraId(stack, "contoso-by-ip", TENANT);
+    otherHost
+        .getConfig()
+        .put("authorityOverride", stack.entra().authority().replace("localhost", "127.0.0.1"));
+    try (Response created = fixtures.realm().identityProviders().create(otherHost)) {
+      assertThat(created.getStatus()).isEqualTo(201);
+    }
+    TestConnection.Answer answer =
+        TestConnection.run(
+            admin, stack.keycloak().baseUrl(), CompanySsoStack.REALM, "contoso-by-ip");
+    assertThat(answer.body().path("ok").asBoolean()).isFalse();
+    assertThat(answer.body().path("checks").get(1).path("name").asText()).isEqualTo("issuer");
+    assertThat(answer.body().path("checks").get(1).path("message").asText())
+        .contains("Discovery names the issuer " + stack.entra().issuer(TENANT))
+        .contains("but tokens are accepted from http://127.0.0.1:");
+  }
+
+  @Test
   @DisplayName("Saving a bad tenant id is refused with a message naming the field")
   void badTenantRefused() {
     try (Response response =

@@ -13,6 +13,7 @@ import dev.companysso.it.support.TestConnection;
 import dev.companysso.it.support.UpstreamErrorPage;
 import dev.companysso.it.support.UpstreamSignInPage;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The "Okta" identity-provider type against the Okta simulator. */
 @ExtendWith(CompanySsoExtension.class)
@@ -219,6 +221,28 @@ class OktaIdentityProviderIT {
       assertThat(page)
           .contains("Okta domain", "Authorization server", "Client ID", "Client Secret");
       assertThat(page.split("Client ID", -1)).as("Client ID shown once").hasSize(2);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "Okta too slow to answer the token request (over Keycloak's 5 s socket timeout): a themed page says what to do")
+  void slowIdp() throws Exception {
+    stack.okta().delayTokens(Duration.ofSeconds(8));
+    try (Browser browser = Browser.start()) {
+      UpstreamErrorPage.reach(
+          browser,
+          stack,
+          "acme-okta-default",
+          UpstreamSignInPage.OKTA,
+          "xena@acme.example",
+          "xena-password");
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+          .until(driver -> browser.pageText().contains("did not answer in time"));
+      assertThat(browser.pageText())
+          .contains("Signing in with your company's sign-in service did not complete");
+    } finally {
+      stack.okta().delayTokens(Duration.ZERO);
     }
   }
 

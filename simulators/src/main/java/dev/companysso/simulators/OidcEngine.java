@@ -45,6 +45,9 @@ final class OidcEngine {
   private final AuthorizationEndpoint authorizationEndpoint;
   private final TokenEndpoint tokenEndpoint;
 
+  /** Extra time the token endpoint takes, to stand for a slow IdP. */
+  private volatile Duration tokenDelay = Duration.ZERO;
+
   OidcEngine(VendorDialect dialect, Clock clock) {
     this.dialect = dialect;
     ExpiringStore<IssuedCode> codes = new ExpiringStore<>(CODE_LIFETIME, clock);
@@ -64,12 +67,33 @@ final class OidcEngine {
     router
         .on("GET", paths.discovery(), issuerFromPath, this::discovery)
         .on("GET,POST", paths.authorize(), issuerFromPath, authorizationEndpoint::authorize)
-        .on("POST", paths.token(), issuerFromPath, tokenEndpoint::token)
+        .on(
+            "POST",
+            paths.token(),
+            issuerFromPath,
+            (exchange, provider) -> {
+              pause(tokenDelay);
+              tokenEndpoint.token(exchange, provider);
+            })
         .on("GET", paths.jwks(), issuerFromPath, this::jwks)
         .on("GET,POST", paths.logout(), issuerFromPath, this::logout)
         // The form names its pending request, which knows its issuer; the path only looks like the
         // vendor's.
         .on("POST", paths.signIn(), (exchange, path) -> authorizationEndpoint.signIn(exchange));
+  }
+
+  void delayTokens(Duration delay) {
+    tokenDelay = delay;
+  }
+
+  private static void pause(Duration delay) {
+    if (!delay.isZero()) {
+      try {
+        Thread.sleep(delay.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private void discovery(HttpExchange exchange, OidcProvider provider) throws IOException {

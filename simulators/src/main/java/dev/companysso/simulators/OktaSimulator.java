@@ -2,6 +2,7 @@ package dev.companysso.simulators;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,7 @@ public final class OktaSimulator implements AutoCloseable {
   private final Map<String, OidcProvider> issuers = new ConcurrentHashMap<>();
   private final Map<String, OktaOrg> orgs = new ConcurrentHashMap<>();
   private final AssignmentChanges changes = new AssignmentChanges();
+  private OidcEngine engine;
 
   private OktaSimulator(SimulatorServer server) {
     this.server = server;
@@ -46,6 +48,7 @@ public final class OktaSimulator implements AutoCloseable {
         new OktaSimulator(SimulatorServer.bind(port, publicHost, "okta-simulator"));
     directory.oktaOrgs().forEach(simulator::addOrg);
     OidcEngine engine = new OidcEngine(new OktaDialect(), Clock.systemUTC());
+    simulator.engine = engine;
     Router router = new Router();
     engine.addRoutes(router, PATHS, simulator::issuerFromPath);
     router.on(
@@ -79,6 +82,11 @@ public final class OktaSimulator implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+  }
+
+  /** Makes every token request take this much longer, as a slow or struggling Okta would. */
+  public void delayTokens(Duration delay) {
+    engine.delayTokens(delay);
   }
 
   /**
