@@ -8,6 +8,7 @@ import dev.companysso.it.support.AdminConsole;
 import dev.companysso.it.support.BrokeredLogin;
 import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.CompanySsoExtension;
+import dev.companysso.it.support.IdpMappers;
 import dev.companysso.it.support.RealmFixtures;
 import dev.companysso.it.support.TestConnection;
 import dev.companysso.it.support.UpstreamErrorPage;
@@ -244,6 +245,34 @@ class OktaIdentityProviderIT {
     } finally {
       stack.okta().delayTokens(Duration.ZERO);
     }
+  }
+
+  @Test
+  @DisplayName(
+      "No groups claim from Okta: with a groups API token the groups are read from the Okta API (paged) and reach the mapper")
+  void groupsFromOktaApi() throws Exception {
+    IdentityProviderRepresentation initrode = okta("initrode-okta-api", "initrode.okta.com", "");
+    initrode.getConfig().put("baseUrlOverride", stack.okta().orgBaseUrl("initrode"));
+    initrode.getConfig().put("clientId", "0oa1initrodekeycloak01");
+    initrode.getConfig().put("clientSecret", "initrode-okta-client-secret");
+    initrode.getConfig().put("groupsApiToken", "00initrode-read-only-api-token");
+    initrode.getConfig().put("syncMode", "FORCE");
+    try (Response created = create(initrode)) {
+      assertThat(created.getStatus()).isEqualTo(201);
+    }
+    fixtures.realmRole("Night crew");
+    new IdpMappers(fixtures.realm())
+        .add(
+            IdpMappers.mapper(
+                "initrode-okta-api",
+                "initrode groups",
+                "company-group-role-mapper",
+                Map.of("rules", IdpMappers.rules("Night shift", "Night crew"))));
+
+    signIn("initrode-okta-api", "oren@initrode.example");
+
+    // Oren's third group is on the API's second page (page size 2 in the simulator's data).
+    assertThat(fixtures.directRealmRolesOf("oren@initrode.example")).contains("Night crew");
   }
 
   @Test

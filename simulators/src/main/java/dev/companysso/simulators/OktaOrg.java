@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * One Okta org ({@code https://{name}.okta.com}): its custom authorization servers, groups, users
- * and OIDC app integrations.
+ * and OIDC app integrations. {@code apiToken} is a read-only admin API token (SSWS) the org's
+ * management API accepts; {@code apiPageSize} caps its pages (Okta: 200), small to test paging.
  */
 public record OktaOrg(
     String name,
@@ -18,7 +19,9 @@ public record OktaOrg(
     List<String> authorizationServers,
     List<Group> groups,
     List<User> users,
-    List<Client> clients) {
+    List<Client> clients,
+    String apiToken,
+    Integer apiPageSize) {
 
   public OktaOrg {
     Objects.requireNonNull(name, "Okta org name");
@@ -27,6 +30,7 @@ public record OktaOrg(
     groups = copy(groups);
     users = copy(users);
     clients = copy(clients);
+    apiPageSize = apiPageSize == null ? 200 : apiPageSize;
     for (User user : users) {
       for (String group : user.groups()) {
         if (groups.stream().noneMatch(g -> g.name().equals(group))) {

@@ -57,6 +57,12 @@ public final class OktaSimulator implements AutoCloseable {
         simulator::issuerFromPath,
         (exchange, issuer) ->
             engine.userInfo(exchange, issuer.endpoints().userInfo(), List.of(issuer)));
+    OktaGroupsApi groupsApi =
+        new OktaGroupsApi(simulator.orgs, simulator.changes, simulator.server.baseUrl());
+    router.on(
+        "GET",
+        "^/([^/]+)/api/v1/users/([^/]+)/groups$",
+        (exchange, path) -> groupsApi.userGroups(exchange, path.group(1), path.group(2)));
     simulator.server.start(router);
     return simulator;
   }

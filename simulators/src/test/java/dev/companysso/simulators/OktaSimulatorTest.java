@@ -156,6 +156,41 @@ class OktaSimulatorTest {
   }
 
   @Test
+  @DisplayName(
+      "The groups API answers an SSWS token with the user's groups in pages linked by rel=next, and refuses a wrong token")
+  void groupsApi() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String url = okta.orgBaseUrl("initrode") + "/api/v1/users/00u1oren000000000001/groups";
+    HttpResponse<String> first =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "SSWS 00initrode-read-only-api-token")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.body()).contains("\"name\":\"Everyone\"", "\"name\":\"Warehouse\"");
+    String next = first.headers().firstValue("Link").orElseThrow();
+    assertThat(next).endsWith("; rel=\"next\"");
+    HttpResponse<String> second =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(URI.create(next.substring(1, next.indexOf('>'))))
+                .header("Authorization", "SSWS 00initrode-read-only-api-token")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(second.body()).contains("\"name\":\"Night shift\"");
+    assertThat(second.headers().firstValue("Link")).isEmpty();
+
+    HttpResponse<String> refused =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "SSWS wrong")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.body()).contains("E0000011");
+  }
+
+  @Test
   @DisplayName("An admin's group changes reach the next token; unknown groups are refused")
   void assignmentChanges() throws Exception {
     okta.assignGroups("acme", "quinn@acme.example", List.of("Everyone", "Support"));

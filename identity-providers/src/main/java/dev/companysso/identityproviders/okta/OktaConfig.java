@@ -18,6 +18,7 @@ public final class OktaConfig extends OIDCIdentityProviderConfig {
   static final String OKTA_DOMAIN = "oktaDomain";
   static final String AUTHORIZATION_SERVER = "authorizationServer";
   static final String BASE_URL_OVERRIDE = "baseUrlOverride";
+  static final String GROUPS_API_TOKEN = "groupsApiToken";
 
   public OktaConfig() {}
 
@@ -26,6 +27,11 @@ public final class OktaConfig extends OIDCIdentityProviderConfig {
     if (getConfig().get(OKTA_DOMAIN) != null) {
       applyDerived(server());
     }
+  }
+
+  /** The SSWS token for the groups API as stored: a value or a vault reference. */
+  public String getGroupsApiToken() {
+    return getConfig().get(GROUPS_API_TOKEN);
   }
 
   public OktaOrgServer server() {

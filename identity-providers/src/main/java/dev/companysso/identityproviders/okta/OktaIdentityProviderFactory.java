@@ -37,6 +37,16 @@ public final class OktaIdentityProviderFactory
                   + " server (Security → API → Authorization Servers), such as default.")
           .add()
           .property()
+          .name(OktaConfig.GROUPS_API_TOKEN)
+          .label("Groups API token (optional)")
+          .type(ProviderConfigProperty.PASSWORD)
+          .secret(true)
+          .helpText(
+              "An API token of a read-only admin (Security → API → Tokens), or a vault reference"
+                  + " such as ${vault.okta_api_token}. When set, a user's groups are read from the"
+                  + " Okta API whenever the token has no groups claim or a full one (100 groups).")
+          .add()
+          .property()
           .name(OktaConfig.BASE_URL_OVERRIDE)
           .label("Base URL override (advanced)")
           .type(ProviderConfigProperty.STRING_TYPE)
