@@ -57,12 +57,25 @@ public final class OktaSimulator implements AutoCloseable {
         simulator::issuerFromPath,
         (exchange, issuer) ->
             engine.userInfo(exchange, issuer.endpoints().userInfo(), List.of(issuer)));
-    OktaGroupsApi groupsApi =
-        new OktaGroupsApi(simulator.orgs, simulator.changes, simulator.server.baseUrl());
-    router.on(
-        "GET",
-        "^/([^/]+)/api/v1/users/([^/]+)/groups$",
-        (exchange, path) -> groupsApi.userGroups(exchange, path.group(1), path.group(2)));
+    OktaManagementApi api =
+        new OktaManagementApi(simulator.orgs, simulator.changes, simulator.server.baseUrl());
+    router
+        .on(
+            "GET",
+            "^/([^/]+)/api/v1/users$",
+            (exchange, path) -> api.users(exchange, path.group(1)))
+        .on(
+            "GET",
+            "^/([^/]+)/api/v1/users/([^/]+)/groups$",
+            (exchange, path) -> api.userGroups(exchange, path.group(1), path.group(2)))
+        .on(
+            "GET",
+            "^/([^/]+)/api/v1/groups$",
+            (exchange, path) -> api.groups(exchange, path.group(1)))
+        .on(
+            "GET",
+            "^/([^/]+)/api/v1/groups/([^/]+)/users$",
+            (exchange, path) -> api.groupMembers(exchange, path.group(1), path.group(2)));
     simulator.server.start(router);
     return simulator;
   }

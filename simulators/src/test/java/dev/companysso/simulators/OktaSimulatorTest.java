@@ -155,39 +155,62 @@ class OktaSimulatorTest {
     assertThat(accessToken.getJWTID()).startsWith("AT.");
   }
 
+  private static final String API_TOKEN = "SSWS 00initrode-read-only-api-token";
+
+  private static HttpResponse<String> api(String url, String authorization) throws Exception {
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", authorization)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Every page of a management API list, following Link rel="next"; the pages' bodies. */
+  private static List<String> allPages(String url) throws Exception {
+    List<String> pages = new java.util.ArrayList<>();
+    String next = url;
+    while (next != null) {
+      HttpResponse<String> page = api(next, API_TOKEN);
+      assertThat(page.statusCode()).isEqualTo(200);
+      pages.add(page.body());
+      next =
+          page.headers()
+              .firstValue("Link")
+              .map(link -> link.substring(1, link.indexOf('>')))
+              .orElse(null);
+    }
+    return pages;
+  }
+
   @Test
   @DisplayName(
-      "The groups API answers an SSWS token with the user's groups in pages linked by rel=next, and refuses a wrong token")
-  void groupsApi() throws Exception {
-    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-    String url = okta.orgBaseUrl("initrode") + "/api/v1/users/00u1oren000000000001/groups";
-    HttpResponse<String> first =
-        http.send(
-            java.net.http.HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "SSWS 00initrode-read-only-api-token")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(first.statusCode()).isEqualTo(200);
-    assertThat(first.body()).contains("\"name\":\"Everyone\"", "\"name\":\"Warehouse\"");
-    String next = first.headers().firstValue("Link").orElseThrow();
-    assertThat(next).endsWith("; rel=\"next\"");
-    HttpResponse<String> second =
-        http.send(
-            java.net.http.HttpRequest.newBuilder(URI.create(next.substring(1, next.indexOf('>'))))
-                .header("Authorization", "SSWS 00initrode-read-only-api-token")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(second.body()).contains("\"name\":\"Night shift\"");
-    assertThat(second.headers().firstValue("Link")).isEmpty();
+      "The management API pages users, groups, a user's groups and a group's members by Link rel=next, for an SSWS token only")
+  void managementApi() throws Exception {
+    String api = okta.orgBaseUrl("initrode") + "/api/v1";
 
-    HttpResponse<String> refused =
-        http.send(
-            java.net.http.HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "SSWS wrong")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    List<String> users = allPages(api + "/users");
+    assertThat(users).hasSize(2);
+    assertThat(String.join("", users))
+        .contains("\"login\":\"lou@initrode.example\"", "\"login\":\"oren@initrode.example\"")
+        .contains("\"status\":\"ACTIVE\"");
+
+    List<String> orensGroups = allPages(api + "/users/00u1oren000000000001/groups");
+    assertThat(orensGroups).hasSize(2);
+    assertThat(orensGroups.get(1)).contains("\"name\":\"Night shift\"");
+
+    assertThat(String.join("", allPages(api + "/groups")))
+        .contains("\"name\":\"Everyone\"", "\"name\":\"Warehouse\"", "\"name\":\"Night shift\"");
+    assertThat(allPages(api + "/groups/00g1nightshift0000001/users"))
+        .singleElement()
+        .asString()
+        .contains("oren@initrode.example")
+        .doesNotContain("lou@initrode.example");
+
+    HttpResponse<String> refused = api(api + "/users", "SSWS wrong");
     assertThat(refused.statusCode()).isEqualTo(401);
     assertThat(refused.body()).contains("E0000011");
+    assertThat(api(api + "/users/00u1nobody/groups", API_TOKEN).statusCode()).isEqualTo(404);
   }
 
   @Test
