@@ -14,6 +14,8 @@ public final class CompanySsoStack implements AutoCloseable {
 
   public static final String REALM = "workforce";
   public static final String ACME_ORG = "acme";
+  public static final String GLOBEX_ORG = "globex";
+  public static final String FABRIKAM_TENANT_ID = "9a7b5c3d-1e2f-4a6b-8c9d-0e1f2a3b4c5d";
   public static final String CONTOSO_TENANT_ID = "5f0f6e0c-8c1a-4f7e-9d2b-6a1c3e4b7a10";
 
   /** Loopback ports of the stack's servers. */
@@ -72,6 +74,7 @@ public final class CompanySsoStack implements AutoCloseable {
   public static Map<String, String> realmEnvironment(OktaSimulator okta, EntraSimulator entra) {
     return Map.of(
         "OKTA_ACME_URL", okta.orgBaseUrl(ACME_ORG),
+        "OKTA_GLOBEX_URL", okta.orgBaseUrl(GLOBEX_ORG),
         "ENTRA_AUTHORITY", entra.authority(),
         "ENTRA_CONTOSO_TENANT_ID", CONTOSO_TENANT_ID);
   }

@@ -100,6 +100,17 @@ public final class KeycloakServer implements AutoCloseable {
     return log;
   }
 
+  /** The server's JVM (kc.sh execs java, or starts it as its child), for heap measurements. */
+  public long jvmPid() {
+    return process
+        .toHandle()
+        .descendants()
+        .filter(child -> child.info().command().map(c -> c.endsWith("java")).orElse(false))
+        .findFirst()
+        .orElse(process.toHandle())
+        .pid();
+  }
+
   /** An admin client of the master realm's bootstrap admin; close it after use. */
   public Keycloak adminClient() {
     return Keycloak.getInstance(baseUrl(), "master", ADMIN_USERNAME, ADMIN_PASSWORD, "admin-cli");

@@ -43,18 +43,19 @@ class CompanyDiscoveryIT {
       fixtures.localUser(LOCAL_USER, "lena@local.example", LOCAL_PASSWORD);
       String grace = fixtures.localUser("grace", "grace@acme.example", "unused-password-1");
       fixtures.link(grace, "acme-okta", "00u1grace00000000001", "grace@acme.example");
-      fixtures.identityProvider("globex-okta", "Globex (Okta)", okta + "/globex-okta", true);
-      fixtures.identityProvider("globex-entra", "Globex (Entra ID)", okta + "/globex-entra", true);
-      OrganizationResource globex =
+      fixtures.identityProvider("umbrella-okta", "Umbrella (Okta)", okta + "/umbrella-okta", true);
+      fixtures.identityProvider(
+          "umbrella-entra", "Umbrella (Entra ID)", okta + "/umbrella-entra", true);
+      OrganizationResource umbrella =
           fixtures.company(
-              "globex", "globex.example", true, List.of("globex-okta", "globex-entra"));
+              "umbrella", "umbrella.example", true, List.of("umbrella-okta", "umbrella-entra"));
       String hank = fixtures.localUser("hank", "hank@elsewhere.example", "unused-password-2");
       fixtures.link(hank, "acme-okta", "00u1hank00000000001", "hank@acme.example");
-      fixtures.link(hank, "globex-okta", "00u1hank00000000002", "hank@globex.example");
+      fixtures.link(hank, "umbrella-okta", "00u1hank00000000002", "hank@umbrella.example");
       String ines = fixtures.localUser("ines", "ines@elsewhere.example", "unused-password-3");
       fixtures.link(ines, "acme-okta", "00u1ines00000000001", "ines@acme.example");
-      fixtures.link(ines, "globex-okta", "00u1ines00000000002", "ines@globex.example");
-      globex.members().addMember(ines).close();
+      fixtures.link(ines, "umbrella-okta", "00u1ines00000000002", "ines@umbrella.example");
+      umbrella.members().addMember(ines).close();
       fixtures.identityProvider("initech-okta", "Initech", okta + "/initech", true);
       fixtures.company("initech", "initech.example", false, List.of("initech-okta"));
       fixtures.identityProvider("hooli-okta", "Hooli", okta + "/hooli", false);
@@ -127,7 +128,7 @@ class CompanyDiscoveryIT {
     openLogin(Map.of()).openSingleSignOn().submit("hank");
 
     assertThat(new CompanyChooserPage(browser).offeredAliases())
-        .containsExactlyInAnyOrder("acme-okta", "globex-okta");
+        .containsExactlyInAnyOrder("acme-okta", "umbrella-okta");
   }
 
   @Test
@@ -138,28 +139,29 @@ class CompanyDiscoveryIT {
 
     URI upstream =
         browser.waitForUrlStartingWith(
-            stack.okta().orgBaseUrl(CompanySsoStack.ACME_ORG) + "/globex-okta");
-    assertThat(upstream.getQuery()).contains("login_hint=ines@globex.example");
+            stack.okta().orgBaseUrl(CompanySsoStack.ACME_ORG) + "/umbrella-okta");
+    assertThat(upstream.getQuery()).contains("login_hint=ines@umbrella.example");
   }
 
   @Test
   @DisplayName(
       "A company with two identity providers gets a chooser listing only those two, and the choice is followed")
   void chooser() {
-    openLogin(Map.of()).openSingleSignOn().submit("globex");
+    openLogin(Map.of()).openSingleSignOn().submit("umbrella");
 
     CompanyChooserPage chooser = new CompanyChooserPage(browser);
-    assertThat(chooser.offeredAliases()).containsExactlyInAnyOrder("globex-okta", "globex-entra");
-    chooser.choose("globex-entra");
+    assertThat(chooser.offeredAliases())
+        .containsExactlyInAnyOrder("umbrella-okta", "umbrella-entra");
+    chooser.choose("umbrella-entra");
     browser.waitForUrlStartingWith(
-        stack.okta().orgBaseUrl(CompanySsoStack.ACME_ORG) + "/globex-entra");
+        stack.okta().orgBaseUrl(CompanySsoStack.ACME_ORG) + "/umbrella-entra");
   }
 
   @Test
   @DisplayName(
       "A tampered chooser naming another company's identity provider goes back to the login page, not there")
   void tamperedChooser() {
-    openLogin(Map.of()).openSingleSignOn().submit("globex");
+    openLogin(Map.of()).openSingleSignOn().submit("umbrella");
 
     new CompanyChooserPage(browser).chooseTampered("acme-okta");
     assertThat(new LoginPage(browser).asksForUsername()).isTrue();

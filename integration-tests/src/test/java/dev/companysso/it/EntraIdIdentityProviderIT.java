@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.companysso.harness.CompanySsoStack;
+import dev.companysso.it.support.AdminRest;
 import dev.companysso.it.support.BrokeredLogin;
 import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.CompanySsoExtension;
@@ -205,7 +206,7 @@ class EntraIdIdentityProviderIT {
   @DisplayName(
       "Test connection: passes for the tenant; a tenant id unknown to Microsoft fails discovery")
   void testConnection() throws Exception {
-    TestConnection.Answer good =
+    AdminRest.Answer good =
         TestConnection.run(admin, stack.keycloak().baseUrl(), CompanySsoStack.REALM, ALIAS);
     assertThat(good.body().path("ok").asBoolean()).as(good.body().toString()).isTrue();
 
@@ -216,7 +217,7 @@ class EntraIdIdentityProviderIT {
             .create(entraId(stack, "unknown-tenant", "11111111-2222-3333-4444-555555555555"))) {
       assertThat(created.getStatus()).isEqualTo(201);
     }
-    TestConnection.Answer bad =
+    AdminRest.Answer bad =
         TestConnection.run(
             admin, stack.keycloak().baseUrl(), CompanySsoStack.REALM, "unknown-tenant");
     assertThat(bad.body().path("ok").asBoolean()).isFalse();
@@ -322,7 +323,7 @@ class EntraIdIdentityProviderIT {
     try (Response created = fixtures.realm().identityProviders().create(otherHost)) {
       assertThat(created.getStatus()).isEqualTo(201);
     }
-    TestConnection.Answer answer =
+    AdminRest.Answer answer =
         TestConnection.run(
             admin, stack.keycloak().baseUrl(), CompanySsoStack.REALM, "contoso-by-ip");
     assertThat(answer.body().path("ok").asBoolean()).isFalse();

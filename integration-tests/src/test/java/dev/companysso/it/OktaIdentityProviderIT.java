@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.companysso.harness.CompanySsoStack;
 import dev.companysso.it.support.AdminConsole;
+import dev.companysso.it.support.AdminRest;
 import dev.companysso.it.support.BrokeredLogin;
 import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.CompanySsoExtension;
@@ -178,7 +179,7 @@ class OktaIdentityProviderIT {
   @DisplayName(
       "Test connection: all checks pass for a good form; a wrong secret fails the credentials check with the fix")
   void testConnection() throws Exception {
-    TestConnection.Answer good =
+    AdminRest.Answer good =
         TestConnection.run(
             admin, stack.keycloak().baseUrl(), CompanySsoStack.REALM, "acme-okta-org");
     assertThat(good.status()).isEqualTo(200);
@@ -192,7 +193,7 @@ class OktaIdentityProviderIT {
     try (Response created = create(wrongSecret)) {
       assertThat(created.getStatus()).isEqualTo(201);
     }
-    TestConnection.Answer bad =
+    AdminRest.Answer bad =
         TestConnection.run(
             admin, stack.keycloak().baseUrl(), CompanySsoStack.REALM, "acme-okta-wrong-secret");
     assertThat(bad.body().path("ok").asBoolean()).isFalse();

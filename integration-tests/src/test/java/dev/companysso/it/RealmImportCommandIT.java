@@ -43,7 +43,12 @@ class RealmImportCommandIT {
     JsonNode realm = new ObjectMapper().readTree(export.toFile());
     assertThat(realm.path("organizationsEnabled").asBoolean()).isTrue();
     assertThat(texts(realm.path("organizations"), "alias"))
-        .containsExactlyInAnyOrder("acme", "contoso");
+        .containsExactlyInAnyOrder("acme", "contoso", "globex", "fabrikam");
+    assertThat(
+            texts(
+                realm.path("components").path("org.keycloak.storage.UserStorageProvider"),
+                "providerId"))
+        .containsExactlyInAnyOrder("okta-directory", "entra-directory");
     assertThat(texts(realm.path("roles").path("realm"), "name")).contains("Worker", "Owner");
     assertThat(texts(realm.path("clients"), "clientId")).contains("demo-app");
     JsonNode okta = find(realm.path("identityProviders"), "alias", "acme-okta");

@@ -69,7 +69,11 @@ final class MappingProblems {
   }
 
   private EventBuilder event() {
-    EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection());
+    // A directory sync runs the tables outside any HTTP request: no client connection then.
+    EventBuilder event =
+        session.getContext().getConnection() == null
+            ? new EventBuilder(realm, session)
+            : new EventBuilder(realm, session, session.getContext().getConnection());
     if (context.getAuthenticationSession() != null) {
       event.client(context.getAuthenticationSession().getClient());
     }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Entra ID's v2.0 token shapes for one tenant. */
 final class EntraIssuerPolicy implements IssuerPolicy {
@@ -49,14 +50,14 @@ final class EntraIssuerPolicy implements IssuerPolicy {
           "roles",
           "groups");
 
+  private final EntraTenantUsers users;
   private final EntraTenant tenant;
   private final String graphBaseUrl;
-  private final AssignmentChanges changes;
   private final HashBasedPairwiseSubjectCodec pairwiseSubjects;
 
-  EntraIssuerPolicy(EntraTenant tenant, String graphBaseUrl, AssignmentChanges changes) {
-    this.changes = changes;
-    this.tenant = tenant;
+  EntraIssuerPolicy(EntraTenantUsers users, String graphBaseUrl) {
+    this.users = users;
+    this.tenant = users.tenant();
     this.graphBaseUrl = graphBaseUrl;
     this.pairwiseSubjects =
         new HashBasedPairwiseSubjectCodec(tenant.tenantId().getBytes(StandardCharsets.UTF_8));
@@ -147,8 +148,13 @@ final class EntraIssuerPolicy implements IssuerPolicy {
    * scope.
    */
   @Override
-  public UserInfo userInfo(JWTClaimsSet accessToken) {
-    EntraTenant.User user = user((String) accessToken.getClaim("oid"));
+  public Optional<UserInfo> userInfo(JWTClaimsSet accessToken) {
+    return users
+        .user((String) accessToken.getClaim("oid"))
+        .map(user -> userInfo(accessToken, user));
+  }
+
+  private static UserInfo userInfo(JWTClaimsSet accessToken, EntraTenant.User user) {
     UserInfo userInfo = new UserInfo(new Subject(accessToken.getSubject()));
     userInfo.setName(user.displayName());
     userInfo.setGivenName(user.givenName());
@@ -161,9 +167,8 @@ final class EntraIssuerPolicy implements IssuerPolicy {
   }
 
   private EntraTenant.User user(String objectId) {
-    return tenant
-        .userByObjectId(objectId)
-        .map(changes::applyTo)
+    return users
+        .user(objectId)
         .orElseThrow(() -> new IllegalStateException("Unknown Entra user " + objectId));
   }
 

@@ -1,6 +1,11 @@
 package dev.companysso.simulators;
 
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.sun.net.httpserver.HttpExchange;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -27,13 +32,18 @@ public final class EntraSimulator implements AutoCloseable {
           TENANT + "/discovery/v2\\.0/keys$",
           TENANT + "/oauth2/v2\\.0/logout$",
           TENANT + "/login$");
+  private static final String GRAPH = "^/graph/v1\\.0";
+
+  private static final Set<String> MULTI_TENANT_ENDPOINTS = Set.of("organizations", "common");
 
   private final SimulatorServer server;
   private final SimulatorDirectory directory;
+  private final Clock clock = Clock.systemUTC();
   private final Map<String, OidcProvider> issuersByTenantId = new ConcurrentHashMap<>();
-  private final AssignmentChanges changes = new AssignmentChanges();
-
-  private static final Set<String> MULTI_TENANT_ENDPOINTS = Set.of("organizations", "common");
+  private final Map<String, EntraTenantUsers> usersByTenantId = new ConcurrentHashMap<>();
+  private final GraphErrors graphErrors = new GraphErrors(clock);
+  private final ApiGate apiGate =
+      new ApiGate(graphErrors, (exchange, path) -> tenantOfBearer(exchange));
 
   private EntraSimulator(SimulatorServer server, SimulatorDirectory directory) {
     this.server = server;
@@ -48,17 +58,23 @@ public final class EntraSimulator implements AutoCloseable {
   public static EntraSimulator start(SimulatorDirectory directory, int port, String publicHost) {
     EntraSimulator simulator =
         new EntraSimulator(SimulatorServer.bind(port, publicHost, "entra-simulator"), directory);
-    directory.entraTenants().forEach(simulator::addTenant);
-    Clock clock = Clock.systemUTC();
-    OidcEngine engine = new OidcEngine(new EntraDialect(clock), clock);
+    EntraDialect dialect = new EntraDialect(simulator.clock);
+    directory.entraTenants().forEach(tenant -> simulator.addTenant(tenant, dialect));
+    OidcEngine engine = new OidcEngine(dialect, simulator.clock);
     EntraGraphApi graph =
         new EntraGraphApi(
-            directory,
+            tid ->
+                Optional.ofNullable(tid)
+                    .map(EntraSimulator::key)
+                    .map(simulator.usersByTenantId::get),
             simulator.issuersByTenantId.values(),
             simulator.graphBaseUrl(),
-            clock,
-            simulator.changes);
+            simulator.graphErrors,
+            new GraphUsersDelta(
+                simulator.graphBaseUrl(),
+                new GraphTokens(Long.toHexString(new SecureRandom().nextLong()))));
     URI userInfo = simulator.userInfoEndpoint();
+    ApiGate gate = simulator.apiGate;
     Router router = new Router();
     engine.addRoutes(router, PATHS, simulator::issuerFromPath);
     router
@@ -67,10 +83,20 @@ public final class EntraSimulator implements AutoCloseable {
             "^/graph/oidc/userinfo$",
             (exchange, path) ->
                 engine.userInfo(exchange, userInfo, simulator.issuersByTenantId.values()))
+        .on("GET", GRAPH + "/users$", gate.guard((exchange, path) -> graph.users(exchange)))
+        .on(
+            "GET",
+            GRAPH + "/users/delta(?:\\(\\))?$",
+            gate.guard((exchange, path) -> graph.usersDelta(exchange)))
+        .on("GET", GRAPH + "/groups$", gate.guard((exchange, path) -> graph.groups(exchange)))
+        .on(
+            "GET",
+            GRAPH + "/groups/([^/]+)/members$",
+            gate.guard((exchange, path) -> graph.groupMembers(exchange, path.group(1))))
         .on(
             "POST",
-            "^/graph/v1\\.0/users/([^/]+)/getMemberObjects$",
-            (exchange, path) -> graph.getMemberObjects(exchange, path.group(1)));
+            GRAPH + "/users/([^/]+)/getMemberObjects$",
+            gate.guard((exchange, path) -> graph.getMemberObjects(exchange, path.group(1))));
     simulator.server.start(router);
     return simulator;
   }
@@ -99,25 +125,28 @@ public final class EntraSimulator implements AutoCloseable {
     server.close();
   }
 
-  private URI userInfoEndpoint() {
-    return URI.create(graphBaseUrl() + "/oidc/userinfo");
+  /** Faults to inject into Microsoft Graph ({@code {graphBaseUrl}/v1.0/...}). */
+  public ApiFaults faults() {
+    return apiGate.faults();
   }
 
   /**
-   * Sets the groups (by display name) a user is in, as an Entra admin would; the next token and
-   * Graph carry their object ids.
-   *
-   * @throws IllegalArgumentException for an unknown tenant, user or group
+   * Graph requests served so far for a tenant (by the {@code tid} of their bearer token), faulted
+   * ones included.
    */
+  public long apiRequests(String tenantIdOrDomain) {
+    return apiGate.requests(key(tenant(tenantIdOrDomain)));
+  }
+
+  /*
+   * Admin actions. Each bumps the tenant's version, so the next delta round returns the user, and
+   * shows in the next token; each throws IllegalArgumentException for an unknown tenant, user or
+   * group.
+   */
+
+  /** Sets the groups (by display name) a user is in; tokens and Graph carry their object ids. */
   public void assignGroups(String tenantIdOrDomain, String userPrincipalName, List<String> groups) {
-    EntraTenant tenant = tenant(tenantIdOrDomain);
-    for (String name : groups) {
-      if (tenant.groups().stream().noneMatch(group -> group.displayName().equals(name))) {
-        throw new IllegalArgumentException(
-            "No group " + name + " in Entra tenant " + tenant.name());
-      }
-    }
-    changes.setGroups(user(tenant, userPrincipalName).objectId(), groups);
+    users(tenantIdOrDomain).assignGroups(userPrincipalName, groups);
   }
 
   /**
@@ -126,8 +155,7 @@ public final class EntraSimulator implements AutoCloseable {
    */
   public void assignAppRoles(
       String tenantIdOrDomain, String userPrincipalName, List<String> roles) {
-    EntraTenant tenant = tenant(tenantIdOrDomain);
-    changes.setAppRoles(user(tenant, userPrincipalName).objectId(), roles);
+    users(tenantIdOrDomain).assignAppRoles(userPrincipalName, roles);
   }
 
   /**
@@ -135,8 +163,42 @@ public final class EntraSimulator implements AutoCloseable {
    * while {@code oid} stays.
    */
   public void changeMail(String tenantIdOrDomain, String userPrincipalName, String mail) {
-    EntraTenant tenant = tenant(tenantIdOrDomain);
-    changes.setMail(user(tenant, userPrincipalName).objectId(), mail);
+    users(tenantIdOrDomain).changeMail(userPrincipalName, mail);
+  }
+
+  /** Enables or disables (blocks sign-in of) an account. */
+  public void setAccountEnabled(
+      String tenantIdOrDomain, String userPrincipalName, boolean enabled) {
+    users(tenantIdOrDomain).setAccountEnabled(userPrincipalName, enabled);
+  }
+
+  /** Deletes a user: gone from Graph and sign-in; the next delta round reports it removed. */
+  public void removeUser(String tenantIdOrDomain, String userPrincipalName) {
+    users(tenantIdOrDomain).remove(userPrincipalName);
+  }
+
+  /** Hires a user, who is assigned to every app of the tenant. */
+  public void addUser(String tenantIdOrDomain, EntraTenant.User user) {
+    users(tenantIdOrDomain).add(user);
+  }
+
+  /** Changes givenName, surname, mail, department, jobTitle or employeeId; null clears one. */
+  public void updateProfile(
+      String tenantIdOrDomain, String userPrincipalName, Map<String, String> changes) {
+    users(tenantIdOrDomain).updateProfile(userPrincipalName, changes);
+  }
+
+  /**
+   * Hires {@code count} enabled users without groups, cheaply, for benchmarks: UPNs {@code
+   * gen0000001@{first verified domain}}…, object ids {@code UUID.nameUUIDFromBytes("{tenantId}
+   * /generated-user/{n}")} (no spaces), password {@code Passw0rd!}, numbered on from earlier calls.
+   */
+  public void generateUsers(String tenantIdOrDomain, int count) {
+    users(tenantIdOrDomain).generate(count);
+  }
+
+  private URI userInfoEndpoint() {
+    return URI.create(graphBaseUrl() + "/oidc/userinfo");
   }
 
   private EntraTenant tenant(String tenantIdOrDomain) {
@@ -145,17 +207,13 @@ public final class EntraSimulator implements AutoCloseable {
         .orElseThrow(() -> new IllegalArgumentException("No Entra tenant " + tenantIdOrDomain));
   }
 
-  private static EntraTenant.User user(EntraTenant tenant, String userPrincipalName) {
-    return tenant.users().stream()
-        .filter(user -> user.userPrincipalName().equalsIgnoreCase(userPrincipalName))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "No user " + userPrincipalName + " in Entra tenant " + tenant.name()));
+  private EntraTenantUsers users(String tenantIdOrDomain) {
+    return usersByTenantId.get(key(tenant(tenantIdOrDomain)));
   }
 
-  private void addTenant(EntraTenant tenant) {
+  private void addTenant(EntraTenant tenant, EntraDialect dialect) {
+    EntraTenantUsers users = new EntraTenantUsers(tenant);
+    usersByTenantId.put(key(tenant), users);
     String base = authority() + "/" + tenant.tenantId();
     TenantDirectory tenantDirectory =
         new TenantDirectory(
@@ -172,15 +230,7 @@ public final class EntraSimulator implements AutoCloseable {
                                 app.redirectUris(),
                                 app.assignedUsers())))
                 .toList(),
-            tenant.users().stream()
-                .map(
-                    user ->
-                        new Account(
-                            user.objectId(),
-                            user.userPrincipalName(),
-                            user.password(),
-                            user.accountEnabled()))
-                .toList());
+            users::account);
     ProviderEndpoints endpoints =
         new ProviderEndpoints(
             URI.create(base + "/oauth2/v2.0/authorize"),
@@ -195,7 +245,8 @@ public final class EntraSimulator implements AutoCloseable {
             base + "/v2.0",
             endpoints,
             tenantDirectory,
-            new EntraIssuerPolicy(tenant, graphBaseUrl(), changes)));
+            new EntraIssuerPolicy(users, graphBaseUrl()),
+            new EntraAppTokens(tenant, dialect, graphBaseUrl(), clock)));
   }
 
   /**
@@ -212,11 +263,31 @@ public final class EntraSimulator implements AutoCloseable {
     return found.map(t -> issuersByTenantId.get(key(t)));
   }
 
+  /**
+   * The {@code tid} of a Graph request's bearer token, read without checking the token, so that
+   * requests an injected fault answers count for their tenant too.
+   */
+  private static Optional<String> tenantOfBearer(HttpExchange exchange) {
+    try {
+      String token =
+          BearerAccessToken.parse(exchange.getRequestHeaders().getFirst("Authorization"))
+              .getValue();
+      return Optional.ofNullable(SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("tid"))
+          .map(EntraSimulator::key);
+    } catch (ParseException | java.text.ParseException e) {
+      return Optional.empty();
+    }
+  }
+
   private static RegisteredClient consentOf(EntraTenant.App app, RegisteredClient client) {
     return app.adminConsentGranted() ? client : client.withoutConsent();
   }
 
   private static String key(EntraTenant tenant) {
-    return tenant.tenantId().toLowerCase(Locale.ROOT);
+    return key(tenant.tenantId());
+  }
+
+  private static String key(String tenantId) {
+    return tenantId.toLowerCase(Locale.ROOT);
   }
 }

@@ -1,9 +1,12 @@
 package dev.companysso.simulators;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -49,6 +52,10 @@ public record EntraTenant(
     return users.stream().filter(user -> user.objectId().equalsIgnoreCase(objectId)).findFirst();
   }
 
+  public Optional<Group> group(String id) {
+    return groups.stream().filter(group -> group.id().equalsIgnoreCase(id)).findFirst();
+  }
+
   public Optional<App> app(String clientId) {
     return apps.stream().filter(app -> app.clientId().equalsIgnoreCase(clientId)).findFirst();
   }
@@ -85,7 +92,8 @@ public record EntraTenant(
   /**
    * A user. {@code groups} names groups of the tenant; {@code generatedGroups} adds that many more
    * memberships so a small data file can push a user past Entra's 200-group token limit. {@code
-   * emailDomainOwnerVerified} feeds the {@code xms_edov} optional claim.
+   * emailDomainOwnerVerified} feeds the {@code xms_edov} optional claim. A disabled account ({@code
+   * accountEnabled} false) cannot sign in.
    */
   public record User(
       String objectId,
@@ -98,7 +106,14 @@ public record EntraTenant(
       Boolean accountEnabled,
       List<String> groups,
       int generatedGroups,
-      List<String> appRoles) {
+      List<String> appRoles,
+      String department,
+      String jobTitle,
+      String employeeId) {
+
+    /** The profile properties {@link #withProfile} changes, by their Graph names. */
+    static final Set<String> PROFILE_PROPERTIES =
+        Set.of("givenName", "surname", "mail", "department", "jobTitle", "employeeId");
 
     public User {
       Objects.requireNonNull(objectId, "Entra user object id");
@@ -109,19 +124,95 @@ public record EntraTenant(
       appRoles = copy(appRoles);
     }
 
-    public User withChanges(List<String> newGroups, List<String> newAppRoles, String newMail) {
+    public User withGroups(List<String> newGroups) {
       return new User(
           objectId,
           userPrincipalName,
           password,
           givenName,
           surname,
-          newMail,
+          mail,
           emailDomainOwnerVerified,
           accountEnabled,
           newGroups,
           generatedGroups,
-          newAppRoles);
+          appRoles,
+          department,
+          jobTitle,
+          employeeId);
+    }
+
+    public User withAppRoles(List<String> newAppRoles) {
+      return new User(
+          objectId,
+          userPrincipalName,
+          password,
+          givenName,
+          surname,
+          mail,
+          emailDomainOwnerVerified,
+          accountEnabled,
+          groups,
+          generatedGroups,
+          newAppRoles,
+          department,
+          jobTitle,
+          employeeId);
+    }
+
+    public User withAccountEnabled(boolean enabled) {
+      return new User(
+          objectId,
+          userPrincipalName,
+          password,
+          givenName,
+          surname,
+          mail,
+          emailDomainOwnerVerified,
+          enabled,
+          groups,
+          generatedGroups,
+          appRoles,
+          department,
+          jobTitle,
+          employeeId);
+    }
+
+    /**
+     * The user with {@link #PROFILE_PROPERTIES} changed; a null value clears one.
+     *
+     * @throws IllegalArgumentException for another property
+     */
+    public User withProfile(Map<String, String> changes) {
+      for (String property : changes.keySet()) {
+        if (!PROFILE_PROPERTIES.contains(property)) {
+          throw new IllegalArgumentException(
+              "Cannot change " + property + "; one of " + PROFILE_PROPERTIES);
+        }
+      }
+      Map<String, String> profile = new HashMap<>();
+      profile.put("givenName", givenName);
+      profile.put("surname", surname);
+      profile.put("mail", mail);
+      profile.put("department", department);
+      profile.put("jobTitle", jobTitle);
+      profile.put("employeeId", employeeId);
+      profile.putAll(changes);
+      return new User(
+          objectId,
+          userPrincipalName,
+          password,
+          profile.get("givenName"),
+          profile.get("surname"),
+          profile.get("mail"),
+          emailDomainOwnerVerified,
+          accountEnabled,
+          groups,
+          generatedGroups,
+          appRoles,
+          profile.get("department"),
+          profile.get("jobTitle"),
+          profile.get("employeeId"));
     }
 
     public String displayName() {
@@ -133,9 +224,12 @@ public record EntraTenant(
 
   /**
    * An app registration with its enterprise application settings. Only users listed (by UPN) in
-   * {@code assignedUsers} may sign in, as with "Assignment required? Yes". {@code
-   * groupMembershipClaims} is the manifest value: "SecurityGroup" or "All" put group object ids in
-   * tokens. {@code optionalClaims} lists id-token optional claims ("email", "xms_edov").
+   * {@code assignedUsers}, and users hired while the simulator runs, may sign in, as with
+   * "Assignment required? Yes". {@code groupMembershipClaims} is the manifest value:
+   * "SecurityGroup" or "All" put group object ids in tokens. {@code optionalClaims} lists id-token
+   * optional claims ("email", "xms_edov"). {@code applicationPermissions} are the Microsoft Graph
+   * application permissions an admin granted and consented to ("User.Read.All"): the {@code roles}
+   * of the app's client-credentials tokens.
    */
   public record App(
       String clientId,
@@ -146,7 +240,8 @@ public record EntraTenant(
       List<String> optionalClaims,
       List<String> appRoles,
       List<String> assignedUsers,
-      Boolean adminConsentGranted) {
+      Boolean adminConsentGranted,
+      List<String> applicationPermissions) {
 
     public App {
       adminConsentGranted = adminConsentGranted == null || adminConsentGranted;
@@ -157,6 +252,7 @@ public record EntraTenant(
       optionalClaims = copy(optionalClaims);
       appRoles = copy(appRoles);
       assignedUsers = copy(assignedUsers);
+      applicationPermissions = copy(applicationPermissions);
     }
 
     boolean emitsGroupClaims() {

@@ -7,6 +7,7 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import java.time.Instant;
+import java.util.Optional;
 
 /** What a vendor puts in one issuer's discovery document, tokens and userinfo answers. */
 interface IssuerPolicy {
@@ -24,6 +25,9 @@ interface IssuerPolicy {
 
   JWTClaimsSet accessTokenClaims(Grant grant, Instant issuedAt, Instant expiresAt);
 
-  /** The userinfo answer for an access token this issuer signed and the engine verified. */
-  UserInfo userInfo(JWTClaimsSet accessToken);
+  /**
+   * The userinfo answer for an access token this issuer signed and the engine verified; empty when
+   * the token is no user's (app-only) or its user is gone.
+   */
+  Optional<UserInfo> userInfo(JWTClaimsSet accessToken);
 }

@@ -9,6 +9,7 @@ import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoErrorResponse;
 import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoSuccessResponse;
+import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URI;
@@ -120,16 +121,14 @@ final class OidcEngine {
       return;
     }
     Optional<VerifiedAccessToken> verified = verify(accessToken, issuers);
-    if (verified.isEmpty()) {
+    Optional<UserInfo> userInfo =
+        verified.flatMap(token -> token.provider().policy().userInfo(token.claims()));
+    if (userInfo.isEmpty()) {
       Exchanges.send(
           exchange, new UserInfoErrorResponse(BearerTokenError.INVALID_TOKEN).toHTTPResponse());
       return;
     }
-    VerifiedAccessToken token = verified.get();
-    Exchanges.send(
-        exchange,
-        new UserInfoSuccessResponse(token.provider().policy().userInfo(token.claims()))
-            .toHTTPResponse());
+    Exchanges.send(exchange, new UserInfoSuccessResponse(userInfo.get()).toHTTPResponse());
   }
 
   static Optional<VerifiedAccessToken> verify(

@@ -18,24 +18,27 @@ import java.util.Set;
 /** One issuer: an Okta authorization server or an Entra tenant, with its own signing key. */
 final class OidcProvider {
 
-  /**
-   * Every access token the simulators issue has these; id tokens lack {@code scp}, so they are
-   * refused as bearer tokens.
-   */
-  private static final Set<String> ACCESS_TOKEN_CLAIMS = Set.of("sub", "iat", "exp", "scp");
+  private static final Set<String> ACCESS_TOKEN_CLAIMS = Set.of("sub", "iat", "exp");
 
   private final Issuer issuer;
   private final ProviderEndpoints endpoints;
   private final SigningKey signingKey = SigningKey.generate();
   private final TenantDirectory directory;
   private final IssuerPolicy policy;
+  private final AppTokenIssuer appTokens;
 
+  /** {@code appTokens} null: the issuer does not grant client_credentials. */
   OidcProvider(
-      String issuer, ProviderEndpoints endpoints, TenantDirectory directory, IssuerPolicy policy) {
+      String issuer,
+      ProviderEndpoints endpoints,
+      TenantDirectory directory,
+      IssuerPolicy policy,
+      AppTokenIssuer appTokens) {
     this.issuer = new Issuer(issuer);
     this.endpoints = endpoints;
     this.directory = directory;
     this.policy = policy;
+    this.appTokens = appTokens;
   }
 
   Issuer issuer() {
@@ -54,6 +57,10 @@ final class OidcProvider {
     return policy;
   }
 
+  Optional<AppTokenIssuer> appTokens() {
+    return Optional.ofNullable(appTokens);
+  }
+
   JWKSet publicKeys() {
     return signingKey.publicJwkSet();
   }
@@ -63,7 +70,17 @@ final class OidcProvider {
   }
 
   Optional<JWTClaimsSet> verifyAccessToken(String token) {
-    return signingKey.verify(token, issuer.getValue(), ACCESS_TOKEN_CLAIMS);
+    return signingKey
+        .verify(token, issuer.getValue(), ACCESS_TOKEN_CLAIMS)
+        .filter(OidcProvider::isAccessToken);
+  }
+
+  /**
+   * A user's access token carries {@code scp}, an app-only one (Entra) {@code idtyp} "app"; an id
+   * token neither, so it is refused as a bearer token.
+   */
+  private static boolean isAccessToken(JWTClaimsSet claims) {
+    return claims.getClaim("scp") != null || "app".equals(claims.getClaim("idtyp"));
   }
 
   OIDCProviderMetadata metadata() {

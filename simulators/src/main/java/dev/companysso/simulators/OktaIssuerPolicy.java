@@ -43,15 +43,12 @@ final class OktaIssuerPolicy implements IssuerPolicy {
           "email_verified",
           "groups");
 
-  private final OktaOrg org;
+  private final OktaOrgUsers users;
   private final String accessTokenAudience;
   private final boolean customServer;
-  private final AssignmentChanges changes;
 
-  private OktaIssuerPolicy(
-      OktaOrg org, String accessTokenAudience, boolean customServer, AssignmentChanges changes) {
-    this.changes = changes;
-    this.org = org;
+  private OktaIssuerPolicy(OktaOrgUsers users, String accessTokenAudience, boolean customServer) {
+    this.users = users;
     this.accessTokenAudience = accessTokenAudience;
     this.customServer = customServer;
   }
@@ -59,13 +56,13 @@ final class OktaIssuerPolicy implements IssuerPolicy {
   /**
    * The org authorization server's access tokens are for the org itself, e.g. its /api/v1 routes.
    */
-  static OktaIssuerPolicy orgServer(OktaOrg org, String orgBaseUrl, AssignmentChanges changes) {
-    return new OktaIssuerPolicy(org, orgBaseUrl, false, changes);
+  static OktaIssuerPolicy orgServer(OktaOrgUsers users, String orgBaseUrl) {
+    return new OktaIssuerPolicy(users, orgBaseUrl, false);
   }
 
   /** A custom server's default audience, as Okta pre-configures it for the "default" server. */
-  static OktaIssuerPolicy customServer(OktaOrg org, String serverId, AssignmentChanges changes) {
-    return new OktaIssuerPolicy(org, "api://" + serverId, true, changes);
+  static OktaIssuerPolicy customServer(OktaOrgUsers users, String serverId) {
+    return new OktaIssuerPolicy(users, "api://" + serverId, true);
   }
 
   @Override
@@ -91,7 +88,7 @@ final class OktaIssuerPolicy implements IssuerPolicy {
     claims.setClaim("jti", "ID." + new JWTID().getValue());
     claims.setAuthenticationTime(Date.from(grant.authTime()));
     claims.setAMR(List.of(AMR.PWD));
-    claims.setClaim("idp", org.orgId());
+    claims.setClaim("idp", users.org().orgId());
     claims.setClaim("name", user.displayName());
     claims.setClaim("preferred_username", user.login());
     if (grant.scope().contains(OIDCScopeValue.EMAIL)) {
@@ -123,8 +120,13 @@ final class OktaIssuerPolicy implements IssuerPolicy {
   }
 
   @Override
-  public UserInfo userInfo(JWTClaimsSet accessToken) {
-    OktaOrg.User user = user((String) accessToken.getClaim("uid"));
+  public Optional<UserInfo> userInfo(JWTClaimsSet accessToken) {
+    return users
+        .user((String) accessToken.getClaim("uid"))
+        .map(user -> userInfo(accessToken, user));
+  }
+
+  private UserInfo userInfo(JWTClaimsSet accessToken, OktaOrg.User user) {
     Scope scope = new Scope(accessTokenScopes(accessToken).toArray(String[]::new));
     UserInfo userInfo = new UserInfo(new Subject(user.id()));
     if (scope.contains(OIDCScopeValue.PROFILE)) {
@@ -153,7 +155,9 @@ final class OktaIssuerPolicy implements IssuerPolicy {
 
   /** The app's "Groups claim filter" picks which of the user's group names go in the token. */
   private Optional<List<String>> groupsClaim(OktaOrg.User user, String clientId) {
-    return org.client(clientId)
+    return users
+        .org()
+        .client(clientId)
         .flatMap(OktaOrg.Client::groupsClaimPattern)
         .map(Pattern::asMatchPredicate)
         .map(filter -> user.groups().stream().filter(filter).toList())
@@ -161,8 +165,8 @@ final class OktaIssuerPolicy implements IssuerPolicy {
   }
 
   private OktaOrg.User user(String userId) {
-    return org.userById(userId)
-        .map(changes::applyTo)
+    return users
+        .user(userId)
         .orElseThrow(() -> new IllegalStateException("Unknown Okta user " + userId));
   }
 }

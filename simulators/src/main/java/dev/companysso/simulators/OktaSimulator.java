@@ -1,6 +1,10 @@
 package dev.companysso.simulators;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,10 +32,16 @@ public final class OktaSimulator implements AutoCloseable {
           ENDPOINT_PREFIX + "logout$",
           "^/([^/]+)/login/login\\.htm$");
 
+  private static final String DEMO_SERVICE_APP_KEY =
+      "/simulators/globex-service-app.private.jwk.json";
+
   private final SimulatorServer server;
+  private final Clock clock = Clock.systemUTC();
   private final Map<String, OidcProvider> issuers = new ConcurrentHashMap<>();
-  private final Map<String, OktaOrg> orgs = new ConcurrentHashMap<>();
-  private final AssignmentChanges changes = new AssignmentChanges();
+  private final Map<String, OktaOrgUsers> orgs = new ConcurrentHashMap<>();
+  private final OktaApiErrors apiErrors = new OktaApiErrors(clock);
+  private final ApiGate apiGate =
+      new ApiGate(apiErrors, (exchange, path) -> Optional.of(path.group(1)));
   private OidcEngine engine;
 
   private OktaSimulator(SimulatorServer server) {
@@ -47,7 +57,7 @@ public final class OktaSimulator implements AutoCloseable {
     OktaSimulator simulator =
         new OktaSimulator(SimulatorServer.bind(port, publicHost, "okta-simulator"));
     directory.oktaOrgs().forEach(simulator::addOrg);
-    OidcEngine engine = new OidcEngine(new OktaDialect(), Clock.systemUTC());
+    OidcEngine engine = new OidcEngine(new OktaDialect(), simulator.clock);
     simulator.engine = engine;
     Router router = new Router();
     engine.addRoutes(router, PATHS, simulator::issuerFromPath);
@@ -58,24 +68,30 @@ public final class OktaSimulator implements AutoCloseable {
         (exchange, issuer) ->
             engine.userInfo(exchange, issuer.endpoints().userInfo(), List.of(issuer)));
     OktaManagementApi api =
-        new OktaManagementApi(simulator.orgs, simulator.changes, simulator.server.baseUrl());
+        new OktaManagementApi(
+            simulator.orgs,
+            orgName -> Optional.ofNullable(simulator.issuers.get(key(orgName, null))),
+            simulator.apiErrors,
+            simulator.server.baseUrl());
+    ApiGate gate = simulator.apiGate;
     router
         .on(
             "GET",
             "^/([^/]+)/api/v1/users$",
-            (exchange, path) -> api.users(exchange, path.group(1)))
+            gate.guard((exchange, path) -> api.users(exchange, path.group(1))))
         .on(
             "GET",
             "^/([^/]+)/api/v1/users/([^/]+)/groups$",
-            (exchange, path) -> api.userGroups(exchange, path.group(1), path.group(2)))
+            gate.guard((exchange, path) -> api.userGroups(exchange, path.group(1), path.group(2))))
         .on(
             "GET",
             "^/([^/]+)/api/v1/groups$",
-            (exchange, path) -> api.groups(exchange, path.group(1)))
+            gate.guard((exchange, path) -> api.groups(exchange, path.group(1))))
         .on(
             "GET",
             "^/([^/]+)/api/v1/groups/([^/]+)/users$",
-            (exchange, path) -> api.groupMembers(exchange, path.group(1), path.group(2)));
+            gate.guard(
+                (exchange, path) -> api.groupMembers(exchange, path.group(1), path.group(2))));
     simulator.server.start(router);
     return simulator;
   }
@@ -108,31 +124,95 @@ public final class OktaSimulator implements AutoCloseable {
     engine.delayTokens(delay);
   }
 
+  /** Faults to inject into the management API ({@code /{org}/api/v1/...}). */
+  public ApiFaults faults() {
+    return apiGate.faults();
+  }
+
+  /** Management API requests served so far for an org, faulted ones included. */
+  public long apiRequests(String orgName) {
+    return apiGate.requests(org(orgName).org().name());
+  }
+
   /**
-   * Sets the groups a user is in, as an Okta admin would: the next token carries them.
-   *
-   * @throws IllegalArgumentException for an unknown org, user or group
+   * The private JWK (RS256, kid {@code globex-dirsync-1}) of the demo org globex's service app
+   * {@code 0oa1globexdirsync0001}: a demo key, published with the simulator, to trust nowhere else.
    */
+  public static String demoServiceAppPrivateJwk() {
+    try (InputStream in = OktaSimulator.class.getResourceAsStream(DEMO_SERVICE_APP_KEY)) {
+      if (in == null) {
+        throw new IllegalStateException("Missing classpath resource " + DEMO_SERVICE_APP_KEY);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /*
+   * Admin actions. Each sets the user's lastUpdated to now and shows in the next token and API
+   * answer; each throws IllegalArgumentException for an unknown org, user or group.
+   */
+
+  /** Sets the groups a user is in. */
   public void assignGroups(String orgName, String login, List<String> groupNames) {
-    OktaOrg org = orgs.get(orgName);
+    org(orgName).assignGroups(login, groupNames);
+  }
+
+  /**
+   * Sets a user's status: ACTIVE, PASSWORD_EXPIRED, LOCKED_OUT and RECOVERY may sign in, STAGED,
+   * PROVISIONED, SUSPENDED and DEPROVISIONED (deactivated) may not.
+   */
+  public void setStatus(String orgName, String login, String status) {
+    org(orgName).setStatus(login, status);
+  }
+
+  /** Deletes a user: gone from the API and from sign-in. */
+  public void removeUser(String orgName, String login) {
+    org(orgName).remove(login);
+  }
+
+  /** Hires a user, who is assigned to every app of the org. */
+  public void addUser(String orgName, OktaOrg.User user) {
+    org(orgName).add(user);
+  }
+
+  /**
+   * Changes profile attributes by their management API names: firstName, lastName, email,
+   * middleName, nickName, department or any other; a null value clears one. Not the login.
+   */
+  public void updateProfile(String orgName, String login, Map<String, String> changes) {
+    org(orgName).updateProfile(login, changes);
+  }
+
+  /**
+   * Hires {@code count} ACTIVE users without groups, cheaply, for benchmarks: ids {@code
+   * 00ugen0000000001}…, logins {@code gen0000001@{org}.example}…, password {@code Passw0rd!},
+   * numbered on from earlier calls.
+   */
+  /** Sets the largest page the org's management API answers (Okta: 200), e.g. for a benchmark. */
+  public void setApiPageSize(String orgName, int size) {
+    if (size < 1 || size > 200) {
+      throw new IllegalArgumentException("Okta pages hold 1 to 200 items, not " + size);
+    }
+    org(orgName).apiPageSize(size);
+  }
+
+  public void generateUsers(String orgName, int count) {
+    org(orgName).generate(count);
+  }
+
+  private OktaOrgUsers org(String orgName) {
+    OktaOrgUsers org = orgName == null ? null : orgs.get(orgName);
     if (org == null) {
       throw new IllegalArgumentException("No Okta org " + orgName);
     }
-    OktaOrg.User user =
-        org.users().stream()
-            .filter(candidate -> candidate.login().equalsIgnoreCase(login))
-            .findFirst()
-            .orElseThrow(() -> new IllegalArgumentException("No user " + login + " in " + orgName));
-    for (String name : groupNames) {
-      if (org.groups().stream().noneMatch(group -> group.name().equals(name))) {
-        throw new IllegalArgumentException("No group " + name + " in Okta org " + orgName);
-      }
-    }
-    changes.setGroups(user.id(), groupNames);
+    return org;
   }
 
   private void addOrg(OktaOrg org) {
-    orgs.put(org.name(), org);
+    OktaOrgUsers users = new OktaOrgUsers(org, clock);
+    orgs.put(org.name(), users);
     String base = orgBaseUrl(org.name());
     TenantDirectory tenant =
         new TenantDirectory(
@@ -147,9 +227,7 @@ public final class OktaSimulator implements AutoCloseable {
                             client.redirectUris(),
                             client.assignedUsers()))
                 .toList(),
-            org.users().stream()
-                .map(user -> new Account(user.id(), user.login(), user.password(), user.isActive()))
-                .toList());
+            users::account);
     // One sign-in page serves the whole org, whichever authorization server asked for it.
     String signInForm = base + "/login/login.htm";
     issuers.put(
@@ -158,7 +236,8 @@ public final class OktaSimulator implements AutoCloseable {
             base,
             endpoints(base + "/oauth2/v1/", signInForm),
             tenant,
-            OktaIssuerPolicy.orgServer(org, base, changes)));
+            OktaIssuerPolicy.orgServer(users, base),
+            new OktaServiceAppTokens(org, clock)));
     for (String serverId : org.authorizationServers()) {
       String issuer = base + "/oauth2/" + serverId;
       issuers.put(
@@ -167,7 +246,8 @@ public final class OktaSimulator implements AutoCloseable {
               issuer,
               endpoints(issuer + "/v1/", signInForm),
               tenant,
-              OktaIssuerPolicy.customServer(org, serverId, changes)));
+              OktaIssuerPolicy.customServer(users, serverId),
+              null));
     }
   }
 

@@ -48,7 +48,8 @@ record RegisteredClient(
   }
 
   boolean isAssigned(Account account) {
-    return assignedUsernames.contains(account.username().toLowerCase(Locale.ROOT));
+    return account.assignedToEveryApp()
+        || assignedUsernames.contains(account.username().toLowerCase(Locale.ROOT));
   }
 
   /** Keeps the secret out of any log line or assertion message that prints a client. */

@@ -93,7 +93,7 @@ public final class SimulatorsMain {
                 + user.login()
                 + " / "
                 + user.password()
-                + (user.isActive() ? "" : " (" + user.status() + ")"));
+                + ("ACTIVE".equals(user.status()) ? "" : " (" + user.status() + ")"));
       }
     }
     out.println(
@@ -106,7 +106,12 @@ public final class SimulatorsMain {
           .apps()
           .forEach(app -> out.println("    app " + app.clientId() + " (" + app.appName() + ")"));
       for (EntraTenant.User user : tenant.users()) {
-        out.println("    user " + user.userPrincipalName() + " / " + user.password());
+        out.println(
+            "    user "
+                + user.userPrincipalName()
+                + " / "
+                + user.password()
+                + (user.accountEnabled() ? "" : " (disabled)"));
       }
     }
     out.println("Press Ctrl-C to stop.");

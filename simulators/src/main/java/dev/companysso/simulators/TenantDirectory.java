@@ -3,7 +3,6 @@ package dev.companysso.simulators;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,19 +13,20 @@ final class TenantDirectory {
 
   private final String name;
   private final Map<String, RegisteredClient> clients;
-  private final Map<String, Account> accountsByUsername;
+  private final Function<String, Optional<Account>> accounts;
 
-  TenantDirectory(String name, List<RegisteredClient> clients, List<Account> accounts) {
+  /**
+   * @param accounts the account of a username, as the org or tenant has it now; usernames match
+   *     case-insensitively as at both vendors
+   */
+  TenantDirectory(
+      String name, List<RegisteredClient> clients, Function<String, Optional<Account>> accounts) {
     this.name = name;
     this.clients =
         clients.stream()
             .collect(
                 Collectors.toUnmodifiableMap(c -> c.clientId().getValue(), Function.identity()));
-    this.accountsByUsername =
-        accounts.stream()
-            .collect(
-                Collectors.toUnmodifiableMap(
-                    a -> a.username().toLowerCase(Locale.ROOT), Function.identity()));
+    this.accounts = accounts;
   }
 
   String name() {
@@ -43,14 +43,19 @@ final class TenantDirectory {
     return clients.values();
   }
 
-  /**
-   * The active account with these credentials; usernames match case-insensitively as at both
-   * vendors.
-   */
+  /** The active account with these credentials. */
   Optional<Account> authenticate(String username, String password) {
     return Optional.ofNullable(username)
-        .map(name -> accountsByUsername.get(name.trim().toLowerCase(Locale.ROOT)))
+        .flatMap(name -> accounts.apply(name.trim()))
         .filter(Account::active)
         .filter(account -> account.acceptsPassword(password));
+  }
+
+  /** Whether the user an account stands for still exists and may sign in: grants die with it. */
+  boolean stillActive(Account account) {
+    return accounts
+        .apply(account.username())
+        .filter(current -> current.id().equals(account.id()) && current.active())
+        .isPresent();
   }
 }

@@ -3,6 +3,7 @@ package dev.companysso.simulators;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
@@ -25,9 +26,12 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The token endpoint: client authentication, then the authorization_code or refresh_token grant.
+ * The client_credentials grant goes to the issuer's {@link AppTokenIssuer}, which authenticates
+ * clients its vendor's way.
  */
 final class TokenEndpoint {
 
@@ -64,6 +68,12 @@ final class TokenEndpoint {
   void token(HttpExchange exchange, OidcProvider provider) throws IOException {
     try {
       TokenRequest request = parse(exchange, provider);
+      Optional<AppTokenIssuer> appTokens = provider.appTokens();
+      if (request.getAuthorizationGrant() instanceof ClientCredentialsGrant
+          && appTokens.isPresent()) {
+        Exchanges.send(exchange, appTokens.get().issue(provider, request));
+        return;
+      }
       RegisteredClient client = authenticateClient(provider, request.getClientAuthentication());
       OIDCTokens tokens = respondToGrant(provider, client, request.getAuthorizationGrant());
       Exchanges.send(exchange, new OIDCTokenResponse(tokens).toHTTPResponse());
@@ -129,7 +139,8 @@ final class TokenEndpoint {
               .filter(
                   stored ->
                       stored.provider() == provider
-                          && stored.client().clientId().equals(client.clientId()))
+                          && stored.client().clientId().equals(client.clientId())
+                          && provider.directory().stillActive(stored.account()))
               .orElseThrow(
                   () ->
                       new Rejection(

@@ -3,6 +3,7 @@ package dev.companysso.simulators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.jwk.RSAKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,6 +38,39 @@ class SimulatorDirectoryTest {
     assertThat(frank.accountEnabled()).isTrue();
     assertThat(contoso.app("3c2b1a09-8f7e-4d6c-b5a4-938271605f4e").orElseThrow().assignedUsers())
         .doesNotContain(frank.userPrincipalName());
+  }
+
+  @Test
+  @DisplayName(
+      "The demo globex org and fabrikam tenant serve directory sync: an API token, a service app whose private key ships as a demo key, app permissions")
+  void directorySyncValues() throws Exception {
+    SimulatorDirectory demo = SimulatorDirectory.demo();
+
+    OktaOrg globex = demo.oktaOrg("globex").orElseThrow();
+    assertThat(globex.apiToken()).isEqualTo("00globex-directory-read-token");
+    assertThat(globex.apiPageSize()).isEqualTo(3);
+    assertThat(globex.users()).hasSize(10);
+    OktaOrg.ServiceApp app = globex.serviceApp("0oa1globexdirsync0001").orElseThrow();
+    assertThat(app.scopes()).containsExactly("okta.users.read", "okta.groups.read");
+    RSAKey demoKey = RSAKey.parse(OktaSimulator.demoServiceAppPrivateJwk());
+    assertThat(demoKey.isPrivate()).isTrue();
+    assertThat(demoKey.getKeyID()).isEqualTo("globex-dirsync-1");
+    assertThat(demoKey.toPublicJWK()).isEqualTo(app.publicKey());
+
+    EntraTenant fabrikam = demo.entraTenant("fabrikam.example").orElseThrow();
+    assertThat(fabrikam.tenantId()).isEqualTo("9a7b5c3d-1e2f-4a6b-8c9d-0e1f2a3b4c5d");
+    assertThat(
+            fabrikam
+                .app("7d6c5b4a-3f2e-4d1c-9b8a-1f2e3d4c5b6a")
+                .orElseThrow()
+                .applicationPermissions())
+        .containsExactly("User.Read.All", "GroupMember.Read.All");
+    assertThat(
+            fabrikam
+                .app("2b3c4d5e-6f70-4182-93a4-b5c6d7e8f901")
+                .orElseThrow()
+                .applicationPermissions())
+        .isEmpty();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.companysso.identityproviders.okta;
 
+import dev.companysso.identityproviders.AdminRequests;
 import java.io.IOException;
 import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
 import org.keycloak.http.simple.SimpleHttp;
@@ -55,19 +56,8 @@ public final class OktaConfig extends OIDCIdentityProviderConfig {
     applyDerived(server);
     super.validate(realm);
     KeycloakSession session = KeycloakSessionUtil.getKeycloakSession();
-    if (session != null && isAdminRequest(session)) {
+    if (session != null && AdminRequests.isAdminApi(session, "/admin/realms/")) {
       checkDiscovery(session, server);
-    }
-  }
-
-  private static boolean isAdminRequest(KeycloakSession session) {
-    try {
-      return session.getContext().getHttpRequest() != null
-          && session.getContext().getUri().getPath().contains("/admin/realms/");
-    } catch (RuntimeException e) {
-      // Realm import at start-up or by kc.sh import runs outside a request: CDI says the request
-      // context is not active.
-      return false;
     }
   }
 

@@ -221,12 +221,17 @@ public final class RealmFixtures {
   }
 
   public String userId(String username) {
+    return user(username).getId();
+  }
+
+  /** The one user named {@code username}; fails when there is none or more than one. */
+  public UserRepresentation user(String username) {
     List<UserRepresentation> users = realm.users().searchByUsername(username, true);
     if (users.size() != 1) {
       throw new AssertionError(
           "Expected one user named " + username + " but found " + users.size());
     }
-    return users.get(0).getId();
+    return users.get(0);
   }
 
   /** An organization with one verified domain, linked to the given identity providers. */

@@ -1,0 +1,54 @@
+package dev.companysso.identityproviders;
+
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * Mounts one of the bundle's admin REST resources under {@code /admin/realms/{realm}/{id}}; the
+ * resource checks the admin's permissions with the evaluator it is given.
+ */
+public abstract class AdminResourceFactory implements AdminRealmResourceProviderFactory {
+
+  protected abstract Object resource(
+      KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth);
+
+  @Override
+  public AdminRealmResourceProvider create(KeycloakSession session) {
+    return new AdminRealmResourceProvider() {
+      @Override
+      public Object getResource(
+          KeycloakSession requestSession,
+          RealmModel realm,
+          AdminPermissionEvaluator auth,
+          AdminEventBuilder adminEvent) {
+        return resource(requestSession, realm, auth);
+      }
+
+      @Override
+      public void close() {
+        // nothing held
+      }
+    };
+  }
+
+  @Override
+  public void init(Config.Scope config) {
+    // no server-wide settings
+  }
+
+  @Override
+  public void postInit(KeycloakSessionFactory factory) {
+    // nothing to wire
+  }
+
+  @Override
+  public void close() {
+    // nothing held
+  }
+}

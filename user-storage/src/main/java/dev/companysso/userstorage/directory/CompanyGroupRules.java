@@ -1,0 +1,76 @@
+package dev.companysso.userstorage.directory;
+
+import java.util.List;
+import java.util.Set;
+import org.keycloak.broker.oidc.OIDCIdentityProvider;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.broker.provider.IdentityProviderMapper;
+import org.keycloak.models.IdentityProviderMapperModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.representations.JsonWebToken;
+
+/**
+ * The company identity provider's group rule tables (issue #5's mappers), run with the groups the
+ * directory lists, exactly as a login runs them with the token's {@code groups} claim: same rules,
+ * same record of what each table granted, so sync and login never fight. Only tables reading the
+ * {@code groups} claim run; one reading app roles ({@code roles}) would see an empty claim and take
+ * its grants away.
+ */
+final class CompanyGroupRules {
+
+  static final Set<String> TABLE_MAPPERS =
+      Set.of("company-group-role-mapper", "company-group-team-mapper");
+
+  private static final String GROUPS = "groups";
+
+  private final List<IdentityProviderMapperModel> tables;
+
+  private CompanyGroupRules(List<IdentityProviderMapperModel> tables) {
+    this.tables = tables;
+  }
+
+  static CompanyGroupRules of(KeycloakSession session, String identityProviderAlias) {
+    return new CompanyGroupRules(
+        session
+            .identityProviders()
+            .getMappersByAliasStream(identityProviderAlias)
+            .filter(mapper -> TABLE_MAPPERS.contains(mapper.getIdentityProviderMapper()))
+            .filter(
+                mapper -> {
+                  String claim = mapper.getConfig().get("claim");
+                  return claim == null || claim.isBlank() || claim.strip().equals(GROUPS);
+                })
+            .toList());
+  }
+
+  boolean isEmpty() {
+    return tables.isEmpty();
+  }
+
+  void apply(
+      KeycloakSession session,
+      RealmModel realm,
+      UserModel user,
+      DirectoryConfig config,
+      DirectoryUser listed) {
+    BrokeredIdentityContext context =
+        new BrokeredIdentityContext(listed.id(), config.identityProvider());
+    context.setUsername(listed.username());
+    JsonWebToken token = new JsonWebToken();
+    token.getOtherClaims().put(GROUPS, listed.groups());
+    context.getContextData().put(OIDCIdentityProvider.VALIDATED_ID_TOKEN, token);
+    for (IdentityProviderMapperModel table : tables) {
+      IdentityProviderMapper mapper =
+          (IdentityProviderMapper)
+              session
+                  .getKeycloakSessionFactory()
+                  .getProviderFactory(
+                      IdentityProviderMapper.class, table.getIdentityProviderMapper());
+      if (mapper != null) {
+        mapper.updateBrokeredUser(session, realm, user, table, context);
+      }
+    }
+  }
+}

@@ -1,0 +1,213 @@
+package dev.companysso.userstorage.directory;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.jboss.logging.Logger;
+import org.keycloak.models.FederatedIdentityModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * The Keycloak side of one directory provider's users, inside one transaction. A user belongs to
+ * the provider when the provider created it or when it carries the company's federated identity
+ * link for the same directory id (a first-login account): it is created, updated, reactivated and
+ * disabled here. Any other account is never touched, even when its username or e-mail matches: that
+ * is a conflict for the admin, never a link.
+ */
+final class DirectoryAccounts {
+
+  /** The id of the directory provider that manages the user. */
+  static final String OWNER = "companySso.directory";
+
+  /** The run id of the last full read that listed the user as active. */
+  static final String LAST_SEEN = "companySso.directory.seen";
+
+  private static final Logger LOG = Logger.getLogger(DirectoryAccounts.class);
+
+  private final KeycloakSession session;
+  private final RealmModel realm;
+  private final DirectoryConfig config;
+  private final CompanyGroupRules rules;
+  private final SyncReport report;
+
+  DirectoryAccounts(
+      KeycloakSession session,
+      RealmModel realm,
+      DirectoryConfig config,
+      CompanyGroupRules rules,
+      SyncReport report) {
+    this.session = session;
+    this.realm = realm;
+    this.config = config;
+    this.rules = rules;
+    this.report = report;
+  }
+
+  /**
+   * Applies one user as the directory lists them.
+   *
+   * @param active true, false, or null when the listing does not say (a delta without the status)
+   * @param runId the full run's id, stamped on users listed as active; null for a changed-users run
+   * @param toDisable receives the ids of managed users the listing says are no longer active
+   */
+  void apply(DirectoryUser listed, Boolean active, String runId, List<String> toDisable) {
+    UserModel user =
+        session
+            .users()
+            .getUserByFederatedIdentity(
+                realm,
+                new FederatedIdentityModel(
+                    config.identityProvider().getAlias(), listed.id(), null));
+    if (user == null) {
+      if (!Boolean.TRUE.equals(active)) {
+        report.skippedInactive++;
+        return;
+      }
+      user = create(listed);
+      if (user == null) {
+        return;
+      }
+    } else {
+      if (!manages(user)) {
+        return;
+      }
+      if (Boolean.FALSE.equals(active)) {
+        if (user.isEnabled()) {
+          toDisable.add(user.getId());
+        }
+        return;
+      }
+      boolean changed = updateProfile(user, listed.profile());
+      if (Boolean.TRUE.equals(active) && AccountDeactivation.reactivate(user)) {
+        report.reactivated++;
+      } else if (changed) {
+        report.updated++;
+      }
+    }
+    if (runId != null && Boolean.TRUE.equals(active)) {
+      user.setSingleAttribute(LAST_SEEN, runId);
+    }
+    if (listed.groups() != null) {
+      rules.apply(session, realm, user, config, listed);
+    }
+  }
+
+  /** Whether this provider manages the linked user; adopts a first-login account of the company. */
+  private boolean manages(UserModel user) {
+    String owner = user.getFirstAttribute(OWNER);
+    if (owner == null) {
+      user.setSingleAttribute(OWNER, config.componentId());
+      if (!config.company().isMember(user)) {
+        session.getProvider(OrganizationProvider.class).addMember(config.company(), user);
+      }
+      return true;
+    }
+    if (!owner.equals(config.componentId())) {
+      report.conflict(
+          user.getUsername() + ": managed by another directory provider (" + owner + ")");
+      return false;
+    }
+    return true;
+  }
+
+  private UserModel create(DirectoryUser listed) {
+    if (listed.username() == null || listed.username().isBlank()) {
+      report.failure(listed.id() + ": listed without a username");
+      return null;
+    }
+    String username = listed.username().toLowerCase(Locale.ROOT);
+    if (session.users().getUserByUsername(realm, username) != null) {
+      report.conflict(username + ": an account this directory does not manage has this username");
+      return null;
+    }
+    String email = listed.profile().get("email");
+    if (emailTaken(email)) {
+      report.conflict(username + ": an account this directory does not manage has " + email);
+      return null;
+    }
+    UserModel user = session.users().addUser(realm, username);
+    user.setEnabled(true);
+    user.setSingleAttribute(OWNER, config.componentId());
+    updateProfile(user, listed.profile());
+    session
+        .users()
+        .addFederatedIdentity(
+            realm,
+            user,
+            new FederatedIdentityModel(
+                config.identityProvider().getAlias(), listed.id(), listed.username()));
+    session.getProvider(OrganizationProvider.class).addManagedMember(config.company(), user);
+    for (String name : config.defaultRoles()) {
+      RoleModel role = KeycloakModelUtils.getRoleFromString(session, realm, name);
+      if (role == null) {
+        LOG.warnf(
+            "Directory sync: default role '%s' does not exist in realm %s", name, realm.getName());
+      } else {
+        user.grantRole(role);
+      }
+    }
+    report.created++;
+    return user;
+  }
+
+  private boolean updateProfile(UserModel user, Map<String, String> profile) {
+    boolean changed = false;
+    for (Map.Entry<String, String> field : profile.entrySet()) {
+      String value =
+          field.getValue() == null || field.getValue().isBlank() ? null : field.getValue();
+      switch (field.getKey()) {
+        case UserModel.FIRST_NAME -> {
+          if (!Objects.equals(user.getFirstName(), value)) {
+            user.setFirstName(value);
+            changed = true;
+          }
+        }
+        case UserModel.LAST_NAME -> {
+          if (!Objects.equals(user.getLastName(), value)) {
+            user.setLastName(value);
+            changed = true;
+          }
+        }
+        case UserModel.EMAIL -> changed |= updateEmail(user, value);
+        default -> {
+          if (!Objects.equals(user.getFirstAttribute(field.getKey()), value)) {
+            if (value == null) {
+              user.removeAttribute(field.getKey());
+            } else {
+              user.setSingleAttribute(field.getKey(), value);
+            }
+            changed = true;
+          }
+        }
+      }
+    }
+    return changed;
+  }
+
+  private boolean updateEmail(UserModel user, String email) {
+    String normalized = email == null ? null : email.toLowerCase(Locale.ROOT);
+    if (Objects.equals(user.getEmail(), normalized)) {
+      return false;
+    }
+    if (emailTaken(normalized)) {
+      report.conflict(
+          user.getUsername() + ": kept its e-mail; " + normalized + " belongs to another account");
+      return false;
+    }
+    user.setEmail(normalized);
+    user.setEmailVerified(false);
+    return true;
+  }
+
+  private boolean emailTaken(String email) {
+    return email != null
+        && !realm.isDuplicateEmailsAllowed()
+        && session.users().getUserByEmail(realm, email) != null;
+  }
+}

@@ -1,0 +1,159 @@
+package dev.companysso.userstorage.directory;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * The settings every directory provider shares, read from its component and checked: the company's
+ * identity provider (whose organization is the company and whose alias the imported users' links
+ * carry), the group filter, the safety cap, the default roles and the field mappings. Every problem
+ * is an {@link IllegalArgumentException} whose message starts with the field's label.
+ */
+public record DirectoryConfig(
+    String componentId,
+    IdentityProviderModel identityProvider,
+    OrganizationModel company,
+    Set<String> groupFilter,
+    int safetyCapPercent,
+    int safetyCapAllowance,
+    List<String> defaultRoles,
+    FieldMappings fieldMappings,
+    ComponentModel component) {
+
+  public static final String IDENTITY_PROVIDER = "identityProvider";
+  public static final String GROUP_FILTER = "groupFilter";
+  public static final String SAFETY_CAP_PERCENT = "safetyCapPercent";
+  public static final String SAFETY_CAP_ALLOWANCE = "safetyCapAllowance";
+  public static final String DEFAULT_ROLES = "defaultRoles";
+
+  /** The company's own default roles, as the first-login provisioning reads them. */
+  static final String COMPANY_DEFAULT_ROLES = "companySso.defaultRoles";
+
+  static final int DEFAULT_CAP_PERCENT = 10;
+  static final int DEFAULT_CAP_ALLOWANCE = 5;
+
+  /**
+   * @param expectedProviderType the identity-provider type the directory belongs with ({@code
+   *     okta}, {@code entra-id}); an {@code oidc} provider is accepted too
+   */
+  public static DirectoryConfig read(
+      KeycloakSession session,
+      ComponentModel model,
+      String expectedProviderType,
+      Map<String, String> defaultMappings) {
+    String alias = value(model, IDENTITY_PROVIDER);
+    if (alias.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Identity provider: enter the alias of the company's identity provider; imported users"
+              + " get its link so that their SSO login finds them.");
+    }
+    IdentityProviderModel idp = session.identityProviders().getByAlias(alias);
+    if (idp == null) {
+      throw new IllegalArgumentException(
+          "Identity provider: '" + alias + "' does not exist in this realm.");
+    }
+    if (!idp.getProviderId().equals(expectedProviderType) && !idp.getProviderId().equals("oidc")) {
+      throw new IllegalArgumentException(
+          "Identity provider: '"
+              + alias
+              + "' is of type "
+              + idp.getProviderId()
+              + "; this directory needs a "
+              + expectedProviderType
+              + " provider of the same tenant.");
+    }
+    OrganizationModel company =
+        idp.getOrganizationId() == null
+            ? null
+            : session.getProvider(OrganizationProvider.class).getById(idp.getOrganizationId());
+    if (company == null) {
+      throw new IllegalArgumentException(
+          "Identity provider: '"
+              + alias
+              + "' is not linked to a company. Link it under Organizations → the company →"
+              + " Identity providers.");
+    }
+    return new DirectoryConfig(
+        model.getId(),
+        idp,
+        company,
+        list(value(model, GROUP_FILTER)),
+        number(model, SAFETY_CAP_PERCENT, "Safety cap (%)", DEFAULT_CAP_PERCENT, 100),
+        number(
+            model,
+            SAFETY_CAP_ALLOWANCE,
+            "Safety cap allowance",
+            DEFAULT_CAP_ALLOWANCE,
+            Integer.MAX_VALUE),
+        defaultRoles(model, company),
+        FieldMappings.parse(model.getConfig().getFirst(FieldMappings.CONFIG), defaultMappings),
+        model);
+  }
+
+  /** Whether a run that disables {@code disabling} of {@code managed} users must stop. */
+  public boolean capReached(long disabling, long managed) {
+    return disabling > safetyCapAllowance && disabling * 100 > (long) safetyCapPercent * managed;
+  }
+
+  public String setting(String name) {
+    return value(component, name);
+  }
+
+  /** A multivalued setting: the console stores one value per entry, older exports "a##b". */
+  public Set<String> settings(String name) {
+    Set<String> values = new LinkedHashSet<>();
+    component.getConfig().getOrDefault(name, List.of()).forEach(v -> values.addAll(list(v)));
+    return values;
+  }
+
+  private static List<String> defaultRoles(ComponentModel model, OrganizationModel company) {
+    List<String> companyRoles =
+        company.getAttributes().getOrDefault(COMPANY_DEFAULT_ROLES, List.of());
+    if (!companyRoles.isEmpty()) {
+      return companyRoles.stream().flatMap(roles -> list(roles).stream()).toList();
+    }
+    String configured = model.getConfig().getFirst(DEFAULT_ROLES);
+    return List.copyOf(list(configured == null ? "Worker" : configured));
+  }
+
+  private static int number(
+      ComponentModel model, String name, String label, int fallback, int max) {
+    String raw = value(model, name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(raw);
+      if (parsed >= 0 && parsed <= max) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message
+    }
+    throw new IllegalArgumentException(
+        label + ": '" + raw + "' is not a whole number from 0 to " + max + ".");
+  }
+
+  static String value(ComponentModel model, String name) {
+    String value = model.getConfig().getFirst(name);
+    return value == null ? "" : value.strip();
+  }
+
+  /** A comma-separated (or the console's ##-separated) setting as a set. */
+  public static Set<String> list(String commaSeparated) {
+    Set<String> values = new LinkedHashSet<>();
+    Arrays.stream(commaSeparated.split("##|,"))
+        .map(String::strip)
+        .filter(v -> !v.isEmpty())
+        .forEach(values::add);
+    return values;
+  }
+}

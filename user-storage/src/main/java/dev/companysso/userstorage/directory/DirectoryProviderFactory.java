@@ -1,0 +1,176 @@
+package dev.companysso.userstorage.directory;
+
+import dev.companysso.identityproviders.AdminRequests;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.component.ComponentValidationException;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.storage.UserStorageProviderFactory;
+import org.keycloak.storage.UserStorageProviderModel;
+import org.keycloak.storage.user.ImportSynchronization;
+import org.keycloak.storage.user.SynchronizationResult;
+
+/**
+ * A company's directory as a Keycloak user-storage provider with import synchronization, so the
+ * admin console's "Synchronize all users" / "Synchronize changed users" and the periodic sync
+ * settings drive it, and Keycloak runs each sync once per cluster. Subclasses bring the vendor:
+ * settings, the API, what "active" means.
+ */
+public abstract class DirectoryProviderFactory
+    implements UserStorageProviderFactory<DirectoryProvider>, ImportSynchronization {
+
+  /** The identity-provider type of the same vendor ({@code okta}, {@code entra-id}). */
+  protected abstract String identityProviderType();
+
+  /** Keycloak field → directory property, when the admin sets none. */
+  protected abstract Map<String, String> defaultFieldMappings();
+
+  protected abstract List<ProviderConfigProperty> vendorProperties();
+
+  /**
+   * Opens the vendor's API for the company; settings that cannot work throw an {@link
+   * IllegalArgumentException} naming the field. Sends no request.
+   */
+  public abstract Directory open(KeycloakSession session, DirectoryConfig config);
+
+  /** Whether a user in this status counts as active; null when the status is not known. */
+  public abstract Boolean isActive(DirectoryConfig config, String status);
+
+  public DirectoryConfig config(KeycloakSession session, ComponentModel model) {
+    return DirectoryConfig.read(session, model, identityProviderType(), defaultFieldMappings());
+  }
+
+  @Override
+  public DirectoryProvider create(KeycloakSession session, ComponentModel model) {
+    return new DirectoryProvider();
+  }
+
+  /**
+   * Refuses settings that cannot work when an admin saves them. A realm import is not checked here
+   * (it creates the company after this component); a sync with bad settings fails with the same
+   * message in its report.
+   */
+  @Override
+  public void validateConfiguration(
+      KeycloakSession session, RealmModel realm, ComponentModel model) {
+    if (!AdminRequests.isAdminApi(session, "/components")) {
+      return;
+    }
+    try {
+      open(session, config(session, model));
+    } catch (IllegalArgumentException e) {
+      // "{0}": Keycloak runs the message through MessageFormat, which would eat the quotes.
+      throw new ComponentValidationException("{0}", e.getMessage());
+    }
+  }
+
+  @Override
+  public SynchronizationResult sync(
+      KeycloakSessionFactory sessionFactory, String realmId, UserStorageProviderModel model) {
+    return new DirectorySync(sessionFactory, realmId, model.getId(), this)
+        .run(SyncMode.FULL, 0, false)
+        .toResult();
+  }
+
+  @Override
+  public SynchronizationResult syncSince(
+      Date lastSync,
+      KeycloakSessionFactory sessionFactory,
+      String realmId,
+      UserStorageProviderModel model) {
+    long since = lastSync == null ? 0 : lastSync.getTime() / 1000;
+    return new DirectorySync(sessionFactory, realmId, model.getId(), this)
+        .run(SyncMode.CHANGED, since, false)
+        .toResult();
+  }
+
+  @Override
+  public List<ProviderConfigProperty> getConfigProperties() {
+    List<ProviderConfigProperty> properties =
+        new ArrayList<>(
+            ProviderConfigurationBuilder.create()
+                .property()
+                .name(DirectoryConfig.IDENTITY_PROVIDER)
+                .label("Identity provider")
+                .helpText(
+                    "Alias of the company's "
+                        + identityProviderType()
+                        + " identity provider. Its organization is the company imported users join;"
+                        + " its alias is on their federated identity link, so their first SSO login"
+                        + " lands on the imported account.")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .required(true)
+                .add()
+                .build());
+    properties.addAll(vendorProperties());
+    properties.addAll(
+        ProviderConfigurationBuilder.create()
+            .property()
+            .name(DirectoryConfig.GROUP_FILTER)
+            .label("Only members of groups")
+            .helpText(
+                "Comma-separated groups (Okta group names, Entra group object ids). When set, only"
+                    + " their members are imported; an imported user who leaves them is disabled.")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .add()
+            .property()
+            .name(DirectoryConfig.DEFAULT_ROLES)
+            .label("Default roles")
+            .helpText(
+                "Roles a newly imported user gets (comma-separated; client roles as client.role)."
+                    + " The company's own companySso.defaultRoles attribute wins when set.")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .defaultValue("Worker")
+            .add()
+            .property()
+            .name(FieldMappings.CONFIG)
+            .label("Field mappings")
+            .helpText(
+                "Key: Keycloak field (firstName, lastName, email) or user attribute (middleName,"
+                    + " preferredName, department, team). Value: the directory property. Empty:"
+                    + " the defaults "
+                    + defaultFieldMappings())
+            .type(ProviderConfigProperty.MAP_TYPE)
+            .add()
+            .property()
+            .name(DirectoryConfig.SAFETY_CAP_PERCENT)
+            .label("Safety cap (%)")
+            .helpText(
+                "A run that would disable more than this share of the users this provider manages"
+                    + " stops and disables nobody, unless an admin forces it (see docs).")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .defaultValue(String.valueOf(DirectoryConfig.DEFAULT_CAP_PERCENT))
+            .add()
+            .property()
+            .name(DirectoryConfig.SAFETY_CAP_ALLOWANCE)
+            .label("Safety cap allowance")
+            .helpText("A run may always disable up to this many users, whatever the share.")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .defaultValue(String.valueOf(DirectoryConfig.DEFAULT_CAP_ALLOWANCE))
+            .add()
+            .build());
+    return properties;
+  }
+
+  @Override
+  public void init(org.keycloak.Config.Scope config) {
+    // no server-wide settings
+  }
+
+  @Override
+  public void postInit(KeycloakSessionFactory factory) {
+    // nothing to wire
+  }
+
+  @Override
+  public void close() {
+    // nothing held
+  }
+}

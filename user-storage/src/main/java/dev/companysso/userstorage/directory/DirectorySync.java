@@ -1,0 +1,283 @@
+package dev.companysso.userstorage.directory;
+
+import dev.companysso.userstorage.directory.http.DirectoryReadException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * One sync run of one directory provider. The directory is read page by page, each page imported in
+ * its own transaction (memory stays flat however large the directory). Disabling waits until the
+ * read is complete: a read that fails part-way disables nobody, and a run that would disable more
+ * than the safety cap allows stops unless forced. A full run stamps every user it lists as active
+ * and afterwards disables the managed users left unstamped (gone, inactive, or out of the group
+ * filter); a changed-users run disables those the change feed reports inactive or removed.
+ */
+public final class DirectorySync {
+
+  static final int BATCH = 200;
+
+  private static final Logger LOG = Logger.getLogger(DirectorySync.class);
+
+  private final KeycloakSessionFactory sessionFactory;
+  private final String realmId;
+  private final String componentId;
+  private final DirectoryProviderFactory vendor;
+
+  public DirectorySync(
+      KeycloakSessionFactory sessionFactory,
+      String realmId,
+      String componentId,
+      DirectoryProviderFactory vendor) {
+    this.sessionFactory = sessionFactory;
+    this.realmId = realmId;
+    this.componentId = componentId;
+    this.vendor = vendor;
+  }
+
+  /**
+   * @param sinceEpochSeconds Keycloak's last sync time, for a changed-users run without a kept
+   *     state
+   * @param force disable past the safety cap
+   */
+  public SyncReport run(SyncMode mode, long sinceEpochSeconds, boolean force) {
+    SyncReport report;
+    try (KeycloakSession reader = sessionFactory.create()) {
+      reader.getTransactionManager().begin();
+      RealmModel realm = reader.realms().getRealm(realmId);
+      reader.getContext().setRealm(realm);
+      ComponentModel model = realm.getComponent(componentId);
+      report = new SyncReport(model.getName(), mode, force);
+      try {
+        report = read(reader, realm, model, mode, sinceEpochSeconds, report);
+      } catch (RuntimeException e) {
+        // A bug or a database failure: reported like a failed read, with the cause in the log.
+        LOG.errorf(e, "Directory sync '%s' (%s) failed", model.getName(), mode);
+        report.end(SyncReport.Outcome.FAILED, "Unexpected error: " + e + ". See the server log.");
+      }
+    }
+    SyncReport finished = report;
+    inTransaction(
+        (session, realm) -> {
+          SyncRecords.saveReport(realm, componentId, finished);
+          return null;
+        });
+    log(finished);
+    return finished;
+  }
+
+  private SyncReport read(
+      KeycloakSession reader,
+      RealmModel realm,
+      ComponentModel model,
+      SyncMode mode,
+      long since,
+      SyncReport report) {
+    Directory directory;
+    DirectoryConfig config;
+    try {
+      config = vendor.config(reader, model);
+      directory = vendor.open(reader, config);
+    } catch (IllegalArgumentException e) {
+      return report.end(SyncReport.Outcome.FAILED, "Settings: " + e.getMessage());
+    }
+    CompanyGroupRules rules = CompanyGroupRules.of(reader, config.identityProvider().getAlias());
+    boolean readGroups = !rules.isEmpty() || !config.groupFilter().isEmpty();
+    String runId = mode == SyncMode.FULL ? UUID.randomUUID().toString() : null;
+    Map<String, String> toDisable = new LinkedHashMap<>();
+    Directory.PageHandler handler =
+        page ->
+            importPage(withGroups(directory, page, readGroups), model, runId, toDisable, report);
+    String state;
+    try {
+      state =
+          mode == SyncMode.FULL
+              ? directory.readAll(handler)
+              : directory.readChanges(SyncRecords.state(realm, componentId), since, handler);
+    } catch (DirectoryReadException e) {
+      report.requests = directory.requests();
+      return report.end(SyncReport.Outcome.FAILED, e.getMessage());
+    }
+    report.requests = directory.requests();
+    report.managed = scanManaged(runId, toDisable);
+    report.wouldDisable = toDisable.size();
+    if (!report.forced && config.capReached(toDisable.size(), report.managed)) {
+      return report.end(
+          SyncReport.Outcome.STOPPED_BY_SAFETY_CAP,
+          "Stopped: this run would disable "
+              + toDisable.size()
+              + " of the "
+              + report.managed
+              + " users this provider manages, more than the safety cap ("
+              + config.safetyCapPercent()
+              + "% beyond "
+              + config.safetyCapAllowance()
+              + " users). Nobody was disabled. Check the directory, then run again with"
+              + " force=true to apply it.");
+    }
+    disable(toDisable, report);
+    inTransaction(
+        (session, r) -> {
+          SyncRecords.saveState(r, componentId, state);
+          return null;
+        });
+    return report.end(SyncReport.Outcome.COMPLETED, null);
+  }
+
+  /** Reads the groups of the page's users before the page's transaction opens. */
+  private static List<DirectoryUser> withGroups(
+      Directory directory, List<DirectoryUser> page, boolean readGroups)
+      throws DirectoryReadException {
+    if (!readGroups) {
+      return page;
+    }
+    List<DirectoryUser> users = new ArrayList<>(page.size());
+    for (DirectoryUser user : page) {
+      users.add(
+          DirectoryUser.REMOVED.equals(user.status())
+              ? user
+              : user.withGroups(directory.groupsOf(user)));
+    }
+    return users;
+  }
+
+  private void importPage(
+      List<DirectoryUser> page,
+      ComponentModel model,
+      String runId,
+      Map<String, String> toDisable,
+      SyncReport report) {
+    inTransaction(
+        (session, realm) -> {
+          DirectoryConfig config = vendor.config(session, model);
+          DirectoryAccounts accounts =
+              new DirectoryAccounts(
+                  session,
+                  realm,
+                  config,
+                  CompanyGroupRules.of(session, config.identityProvider().getAlias()),
+                  report);
+          for (DirectoryUser listed : page) {
+            List<String> inactive = new ArrayList<>(1);
+            accounts.apply(listed, effectiveActivity(config, listed), runId, inactive);
+            inactive.forEach(id -> toDisable.putIfAbsent(id, reason(listed)));
+          }
+          return null;
+        });
+  }
+
+  /** Active per the vendor's status, and inside the group filter when there is one. */
+  private Boolean effectiveActivity(DirectoryConfig config, DirectoryUser listed) {
+    Boolean active = vendor.isActive(config, listed.status());
+    if (Boolean.TRUE.equals(active)
+        && !config.groupFilter().isEmpty()
+        && listed.groups() != null
+        && listed.groups().stream().noneMatch(config.groupFilter()::contains)) {
+      return false;
+    }
+    return active;
+  }
+
+  private static String reason(DirectoryUser listed) {
+    return DirectoryUser.REMOVED.equals(listed.status())
+        ? "removed from the directory"
+        : "directory status " + listed.status() + " or outside the group filter";
+  }
+
+  /**
+   * Counts the users this provider manages; after a full read, adds the enabled ones the read did
+   * not stamp as active to {@code toDisable}. Reads in batches so memory stays flat.
+   */
+  private int scanManaged(String runId, Map<String, String> toDisable) {
+    int managed = 0;
+    for (int first = 0; ; first += BATCH) {
+      int from = first;
+      List<String> batch =
+          inTransaction(
+              (session, realm) ->
+                  session
+                      .users()
+                      .searchForUserStream(
+                          realm, Map.of(DirectoryAccounts.OWNER, componentId), from, BATCH)
+                      .map(user -> unconfirmed(user, runId) ? user.getId() : "")
+                      .toList());
+      managed += batch.size();
+      batch.stream()
+          .filter(id -> !id.isEmpty())
+          .forEach(id -> toDisable.putIfAbsent(id, "not listed as active by the last full sync"));
+      if (batch.size() < BATCH) {
+        return managed;
+      }
+    }
+  }
+
+  /** Enabled, and not stamped as active by this full run (never true in a changed-users run). */
+  private static boolean unconfirmed(UserModel user, String runId) {
+    return runId != null
+        && user.isEnabled()
+        && !runId.equals(user.getFirstAttribute(DirectoryAccounts.LAST_SEEN));
+  }
+
+  private void disable(Map<String, String> toDisable, SyncReport report) {
+    List<Map.Entry<String, String>> entries = new ArrayList<>(toDisable.entrySet());
+    for (int from = 0; from < entries.size(); from += BATCH) {
+      List<Map.Entry<String, String>> chunk =
+          entries.subList(from, Math.min(entries.size(), from + BATCH));
+      inTransaction(
+          (session, realm) -> {
+            for (Map.Entry<String, String> entry : chunk) {
+              UserModel user = session.users().getUserById(realm, entry.getKey());
+              if (user != null && user.isEnabled()) {
+                AccountDeactivation.disable(session, realm, user, entry.getValue());
+                report.disabled++;
+              }
+            }
+            return null;
+          });
+    }
+  }
+
+  private interface RealmJob<T> {
+    T run(KeycloakSession session, RealmModel realm);
+  }
+
+  private <T> T inTransaction(RealmJob<T> job) {
+    return KeycloakModelUtils.runJobInTransactionWithResult(
+        sessionFactory,
+        session -> {
+          RealmModel realm = session.realms().getRealm(realmId);
+          session.getContext().setRealm(realm);
+          return job.run(session, realm);
+        });
+  }
+
+  private static void log(SyncReport report) {
+    String counts =
+        String.format(
+            "created %d, updated %d, reactivated %d, disabled %d, conflicts %d, failed %d,"
+                + " requests %d",
+            report.created,
+            report.updated,
+            report.reactivated,
+            report.disabled,
+            report.conflicts,
+            report.failed,
+            report.requests);
+    if (report.outcome == SyncReport.Outcome.COMPLETED) {
+      LOG.infof("Directory sync '%s' (%s) completed: %s", report.provider, report.mode, counts);
+    } else {
+      LOG.warnf(
+          "Directory sync '%s' (%s) %s: %s (%s)",
+          report.provider, report.mode, report.outcome, report.message, counts);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package dev.companysso.userstorage.directory.admin;
+
+import dev.companysso.userstorage.directory.Directory;
+import dev.companysso.userstorage.directory.DirectoryCheck;
+import dev.companysso.userstorage.directory.DirectoryProviderFactory;
+import dev.companysso.userstorage.directory.DirectorySync;
+import dev.companysso.userstorage.directory.SyncMode;
+import dev.companysso.userstorage.directory.SyncRecords;
+import dev.companysso.userstorage.directory.SyncReport;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.keycloak.cluster.ClusterProvider;
+import org.keycloak.cluster.ExecutionResult;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.keycloak.storage.UserStorageProvider;
+
+/**
+ * {@code /admin/realms/{realm}/company-sso-directory/{id}} for a directory provider (realm managers
+ * only, as for Keycloak's own user federation): {@code GET last-run} (the last run's report),
+ * {@code POST sync?mode=full|changed&force=true} (a run that may pass the safety cap), {@code POST
+ * test-connection}.
+ */
+public final class DirectorySyncResource {
+
+  /** Keycloak's own sync task holds the same key, so a run here never overlaps one of its runs. */
+  private static final int LOCK_SECONDS = 3600;
+
+  private final KeycloakSession session;
+  private final RealmModel realm;
+  private final AdminPermissionEvaluator auth;
+
+  DirectorySyncResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+    this.session = session;
+    this.realm = realm;
+    this.auth = auth;
+  }
+
+  @GET
+  @Path("{id}/last-run")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response lastRun(@PathParam("id") String id) {
+    auth.realm().requireViewRealm();
+    directoryComponent(id);
+    return SyncRecords.lastReport(realm, id)
+        .map(report -> Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build())
+        .orElseGet(
+            () ->
+                Response.status(Response.Status.NOT_FOUND)
+                    .entity(Map.of("errorMessage", "This provider has not run yet."))
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .build());
+  }
+
+  @POST
+  @Path("{id}/sync")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response sync(
+      @PathParam("id") String id,
+      @QueryParam("mode") @DefaultValue("full") String mode,
+      @QueryParam("force") @DefaultValue("false") boolean force) {
+    auth.realm().requireManageRealm();
+    ComponentModel component = directoryComponent(id);
+    SyncMode syncMode;
+    try {
+      syncMode = SyncMode.valueOf(mode.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return error(Response.Status.BAD_REQUEST, "mode: use full or changed.");
+    }
+    DirectoryProviderFactory factory = factory(component);
+    ExecutionResult<SyncReport> result =
+        session
+            .getProvider(ClusterProvider.class)
+            .executeIfNotExecuted(
+                id + "::sync",
+                LOCK_SECONDS,
+                () ->
+                    new DirectorySync(
+                            session.getKeycloakSessionFactory(), realm.getId(), id, factory)
+                        .run(syncMode, component.get("lastSync", 0), force));
+    if (!result.isExecuted()) {
+      return error(Response.Status.CONFLICT, "A sync of this provider is running; try later.");
+    }
+    return Response.ok(result.getResult(), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  @POST
+  @Path("{id}/test-connection")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> testConnection(@PathParam("id") String id) {
+    auth.realm().requireManageRealm();
+    ComponentModel component = directoryComponent(id);
+    DirectoryProviderFactory factory = factory(component);
+    List<DirectoryCheck> checks = new ArrayList<>();
+    try {
+      Directory directory = factory.open(session, factory.config(session, component));
+      checks.add(new DirectoryCheck("settings", true, "The settings are complete."));
+      checks.addAll(directory.testConnection());
+    } catch (IllegalArgumentException e) {
+      checks.add(new DirectoryCheck("settings", false, e.getMessage()));
+    }
+    return Map.of("ok", checks.stream().allMatch(DirectoryCheck::ok), "checks", checks);
+  }
+
+  private ComponentModel directoryComponent(String id) {
+    ComponentModel component = realm.getComponent(id);
+    if (component == null
+        || !UserStorageProvider.class.getName().equals(component.getProviderType())
+        || !(session
+                .getKeycloakSessionFactory()
+                .getProviderFactory(UserStorageProvider.class, component.getProviderId())
+            instanceof DirectoryProviderFactory)) {
+      throw new NotFoundException("No directory provider " + id);
+    }
+    return component;
+  }
+
+  private DirectoryProviderFactory factory(ComponentModel component) {
+    return (DirectoryProviderFactory)
+        session
+            .getKeycloakSessionFactory()
+            .getProviderFactory(UserStorageProvider.class, component.getProviderId());
+  }
+
+  private static Response error(Response.Status status, String message) {
+    return Response.status(status)
+        .entity(Map.of("errorMessage", message))
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .build();
+  }
+}

@@ -1,0 +1,28 @@
+package dev.companysso.userstorage.directory.admin;
+
+import com.google.auto.service.AutoService;
+import dev.companysso.identityproviders.AdminResourceFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * Mounts {@link DirectorySyncResource} under {@code /admin/realms/{realm}/company-sso-directory}.
+ */
+@AutoService(AdminRealmResourceProviderFactory.class)
+public final class DirectorySyncResourceProviderFactory extends AdminResourceFactory {
+
+  public static final String PROVIDER_ID = "company-sso-directory";
+
+  @Override
+  public String getId() {
+    return PROVIDER_ID;
+  }
+
+  @Override
+  protected Object resource(
+      KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+    return new DirectorySyncResource(session, realm, auth);
+  }
+}
