@@ -228,19 +228,25 @@ public final class DirectorySyncBenchmark {
   }
 
   private static JsonNode post(Keycloak admin, String url) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString())
-            .timeout(Duration.ofHours(2))
-            .POST(HttpRequest.BodyPublishers.noBody())
-            .build();
-    HttpResponse<String> response =
-        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = send(admin, url, "POST");
     if (response.statusCode() != 200) {
       throw new IllegalStateException(
           url + " answered " + response.statusCode() + ": " + response.body());
     }
     return JSON.readTree(response.body());
+  }
+
+  /** An admin REST call with the admin's current token; a sync may take long. */
+  private static HttpResponse<String> send(Keycloak admin, String url, String method)
+      throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString())
+                .timeout(Duration.ofHours(2))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   /**
@@ -265,15 +271,7 @@ public final class DirectorySyncBenchmark {
               () -> {
                 while (running) {
                   try {
-                    HttpResponse<String> response =
-                        HttpClient.newHttpClient()
-                            .send(
-                                HttpRequest.newBuilder(URI.create(url))
-                                    .header(
-                                        "Authorization",
-                                        "Bearer " + admin.tokenManager().getAccessTokenString())
-                                    .build(),
-                                HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> response = send(admin, url, "GET");
                     synchronized (samples) {
                       samples.add(
                           new long[] {System.nanoTime(), Long.parseLong(response.body().strip())});

@@ -30,6 +30,10 @@ final class SimulatorServer implements AutoCloseable {
   }
 
   static SimulatorServer bind(int port, String publicHost, String threadName) {
+    // The JDK server writes headers and body separately; with Nagle's algorithm on, a client that
+    // delays its ACKs (Keycloak's Apache client does) waits ~40 ms on every answer. Read once, when
+    // the first server starts.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);

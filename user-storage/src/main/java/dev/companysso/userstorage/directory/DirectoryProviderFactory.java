@@ -71,6 +71,12 @@ public abstract class DirectoryProviderFactory
     }
   }
 
+  /** The provider's users stay (they are ordinary users); what it kept about its runs goes. */
+  @Override
+  public void preRemove(KeycloakSession session, RealmModel realm, ComponentModel model) {
+    SyncRecords.forget(realm, model.getId());
+  }
+
   @Override
   public SynchronizationResult sync(
       KeycloakSessionFactory sessionFactory, String realmId, UserStorageProviderModel model) {

@@ -26,6 +26,12 @@ public final class DirectorySync {
 
   static final int BATCH = 200;
 
+  /**
+   * Users imported per transaction. Hibernate checks every entity of a transaction for changes
+   * before each query, so a transaction of a whole Graph page (999 users) costs quadratically.
+   */
+  static final int TRANSACTION_SIZE = 50;
+
   private static final Logger LOG = Logger.getLogger(DirectorySync.class);
 
   private final KeycloakSessionFactory sessionFactory;
@@ -156,6 +162,22 @@ public final class DirectorySync {
       String runId,
       Map<String, String> toDisable,
       SyncReport report) {
+    for (int from = 0; from < page.size(); from += TRANSACTION_SIZE) {
+      importChunk(
+          page.subList(from, Math.min(page.size(), from + TRANSACTION_SIZE)),
+          model,
+          runId,
+          toDisable,
+          report);
+    }
+  }
+
+  private void importChunk(
+      List<DirectoryUser> chunk,
+      ComponentModel model,
+      String runId,
+      Map<String, String> toDisable,
+      SyncReport report) {
     inTransaction(
         (session, realm) -> {
           DirectoryConfig config = vendor.config(session, model);
@@ -166,7 +188,7 @@ public final class DirectorySync {
                   config,
                   CompanyGroupRules.of(session, config.identityProvider().getAlias()),
                   report);
-          for (DirectoryUser listed : page) {
+          for (DirectoryUser listed : chunk) {
             List<String> inactive = new ArrayList<>(1);
             accounts.apply(listed, effectiveActivity(config, listed), runId, inactive);
             inactive.forEach(id -> toDisable.putIfAbsent(id, reason(listed)));

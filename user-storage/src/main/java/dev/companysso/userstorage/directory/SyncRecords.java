@@ -42,6 +42,11 @@ public final class SyncRecords {
     }
   }
 
+  static void forget(RealmModel realm, String componentId) {
+    realm.removeAttribute(stateKey(componentId));
+    realm.removeAttribute(reportKey(componentId));
+  }
+
   public static Optional<String> lastReport(RealmModel realm, String componentId) {
     return Optional.ofNullable(realm.getAttribute(reportKey(componentId)));
   }
