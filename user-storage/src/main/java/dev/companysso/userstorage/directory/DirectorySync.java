@@ -24,6 +24,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  */
 public final class DirectorySync {
 
+  /** Users disabled per transaction. */
   static final int BATCH = 200;
 
   /**
@@ -217,36 +218,18 @@ public final class DirectorySync {
 
   /**
    * Counts the users this provider manages; after a full read, adds the enabled ones the read did
-   * not stamp as active to {@code toDisable}. Reads in batches so memory stays flat.
+   * not stamp as active to {@code toDisable}.
    */
   private int scanManaged(String runId, Map<String, String> toDisable) {
-    int managed = 0;
-    for (int first = 0; ; first += BATCH) {
-      int from = first;
-      List<String> batch =
-          inTransaction(
-              (session, realm) ->
-                  session
-                      .users()
-                      .searchForUserStream(
-                          realm, Map.of(DirectoryAccounts.OWNER, componentId), from, BATCH)
-                      .map(user -> unconfirmed(user, runId) ? user.getId() : "")
-                      .toList());
-      managed += batch.size();
-      batch.stream()
-          .filter(id -> !id.isEmpty())
-          .forEach(id -> toDisable.putIfAbsent(id, "not listed as active by the last full sync"));
-      if (batch.size() < BATCH) {
-        return managed;
-      }
-    }
-  }
-
-  /** Enabled, and not stamped as active by this full run (never true in a changed-users run). */
-  private static boolean unconfirmed(UserModel user, String runId) {
-    return runId != null
-        && user.isEnabled()
-        && !runId.equals(user.getFirstAttribute(DirectoryAccounts.LAST_SEEN));
+    return inTransaction(
+        (session, realm) -> {
+          if (runId != null) {
+            ManagedUsers.unconfirmed(session, realm, componentId, runId)
+                .forEach(
+                    id -> toDisable.putIfAbsent(id, "not listed as active by the last full sync"));
+          }
+          return (int) ManagedUsers.count(session, realm, componentId);
+        });
   }
 
   private void disable(Map<String, String> toDisable, SyncReport report) {
