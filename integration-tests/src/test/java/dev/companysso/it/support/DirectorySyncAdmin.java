@@ -41,6 +41,23 @@ public final class DirectorySyncAdmin {
     return call("POST", "sync?mode=full&force=true");
   }
 
+  /** The bundle's run for large directories: answers 202 at once; the report comes later. */
+  public AdminRest.Answer asyncFullSync() throws Exception {
+    return call("POST", "sync?mode=full&async=true");
+  }
+
+  /** Waits (up to a minute) for a report that started later than {@code startedBefore}. */
+  public JsonNode awaitRunAfter(String startedBefore) throws Exception {
+    for (int attempt = 0; attempt < 120; attempt++) {
+      AdminRest.Answer answer = call("GET", "last-run");
+      if (answer.status() == 200 && !answer.body().path("started").asText().equals(startedBefore)) {
+        return answer.body();
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("No new run after " + startedBefore);
+  }
+
   public JsonNode lastRun() throws Exception {
     AdminRest.Answer answer = call("GET", "last-run");
     if (answer.status() != 200) {

@@ -57,20 +57,14 @@ public final class DirectorySync {
    * @param force disable past the safety cap
    */
   public SyncReport run(SyncMode mode, long sinceEpochSeconds, boolean force) {
-    SyncReport report;
-    try (KeycloakSession reader = sessionFactory.create()) {
-      reader.getTransactionManager().begin();
-      RealmModel realm = reader.realms().getRealm(realmId);
-      reader.getContext().setRealm(realm);
-      ComponentModel model = realm.getComponent(componentId);
-      report = new SyncReport(model.getName(), mode, force);
-      try {
-        report = read(reader, realm, model, mode, sinceEpochSeconds, report);
-      } catch (RuntimeException e) {
-        // A bug or a database failure: reported like a failed read, with the cause in the log.
-        LOG.errorf(e, "Directory sync '%s' (%s) failed", model.getName(), mode);
-        report.end(SyncReport.Outcome.FAILED, "Unexpected error: " + e + ". See the server log.");
-      }
+    ComponentModel model = inTransaction((session, realm) -> realm.getComponent(componentId));
+    SyncReport report = new SyncReport(model.getName(), mode, force);
+    try {
+      report = read(model, mode, sinceEpochSeconds, report);
+    } catch (RuntimeException e) {
+      // A bug or a database failure: reported like a failed read, with the cause in the log.
+      LOG.errorf(e, "Directory sync '%s' (%s) failed", model.getName(), mode);
+      report.end(SyncReport.Outcome.FAILED, "Unexpected error: " + e + ". See the server log.");
     }
     SyncReport finished = report;
     inTransaction(
@@ -82,23 +76,35 @@ public final class DirectorySync {
     return finished;
   }
 
-  private SyncReport read(
-      KeycloakSession reader,
-      RealmModel realm,
-      ComponentModel model,
-      SyncMode mode,
-      long since,
-      SyncReport report) {
-    Directory directory;
-    DirectoryConfig config;
+  /** What a run needs before it reads: the API, whether to read groups, the change-feed state. */
+  private record Setup(
+      DirectoryConfig config, Directory directory, boolean readGroups, String state) {}
+
+  /**
+   * Sets the run up in one short transaction; the read itself holds no session or transaction, so a
+   * run of any length never meets Keycloak's transaction timeout.
+   */
+  private SyncReport read(ComponentModel model, SyncMode mode, long since, SyncReport report) {
+    Setup setup;
     try {
-      config = vendor.config(reader, model);
-      directory = vendor.open(reader, config);
+      setup =
+          inTransaction(
+              (session, realm) -> {
+                DirectoryConfig config = vendor.config(session, model);
+                boolean rules =
+                    !CompanyGroupRules.of(session, config.identityProvider().getAlias()).isEmpty();
+                return new Setup(
+                    config,
+                    vendor.open(session, config),
+                    rules || !config.groupFilter().isEmpty(),
+                    SyncRecords.state(realm, componentId));
+              });
     } catch (IllegalArgumentException e) {
       return report.end(SyncReport.Outcome.FAILED, "Settings: " + e.getMessage());
     }
-    CompanyGroupRules rules = CompanyGroupRules.of(reader, config.identityProvider().getAlias());
-    boolean readGroups = !rules.isEmpty() || !config.groupFilter().isEmpty();
+    DirectoryConfig config = setup.config();
+    Directory directory = setup.directory();
+    boolean readGroups = setup.readGroups();
     String runId = mode == SyncMode.FULL ? UUID.randomUUID().toString() : null;
     Map<String, String> toDisable = new LinkedHashMap<>();
     Directory.PageHandler handler =
@@ -109,7 +115,7 @@ public final class DirectorySync {
       state =
           mode == SyncMode.FULL
               ? directory.readAll(handler)
-              : directory.readChanges(SyncRecords.state(realm, componentId), since, handler);
+              : directory.readChanges(setup.state(), since, handler);
     } catch (DirectoryReadException e) {
       report.requests = directory.requests();
       return report.end(SyncReport.Outcome.FAILED, e.getMessage());

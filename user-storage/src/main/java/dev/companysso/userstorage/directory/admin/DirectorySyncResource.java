@@ -21,10 +21,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jboss.logging.Logger;
 import org.keycloak.cluster.ClusterProvider;
 import org.keycloak.cluster.ExecutionResult;
 import org.keycloak.component.ComponentModel;
+import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.storage.UserStorageProvider;
@@ -39,6 +43,8 @@ public final class DirectorySyncResource {
 
   /** Keycloak's own sync task holds the same key, so a run here never overlaps one of its runs. */
   private static final int LOCK_SECONDS = 3600;
+
+  private static final Logger LOG = Logger.getLogger(DirectorySyncResource.class);
 
   private final KeycloakSession session;
   private final RealmModel realm;
@@ -72,7 +78,8 @@ public final class DirectorySyncResource {
   public Response sync(
       @PathParam("id") String id,
       @QueryParam("mode") @DefaultValue("full") String mode,
-      @QueryParam("force") @DefaultValue("false") boolean force) {
+      @QueryParam("force") @DefaultValue("false") boolean force,
+      @QueryParam("async") @DefaultValue("false") boolean async) {
     auth.realm().requireManageRealm();
     ComponentModel component = directoryComponent(id);
     SyncMode syncMode;
@@ -81,21 +88,48 @@ public final class DirectorySyncResource {
     } catch (IllegalArgumentException e) {
       return error(Response.Status.BAD_REQUEST, "mode: use full or changed.");
     }
-    DirectoryProviderFactory factory = factory(component);
+    // Resolved now: the request's session is gone when an asynchronous run starts.
+    KeycloakSessionFactory sessions = session.getKeycloakSessionFactory();
+    DirectorySync sync = new DirectorySync(sessions, realm.getId(), id, factory(component));
+    long lastSync = component.get("lastSync", 0);
+    Callable<SyncReport> run = () -> sync.run(syncMode, lastSync, force);
+    if (async) {
+      // A large directory takes longer than Keycloak's request transaction may stay open.
+      session
+          .getProvider(ExecutorsProvider.class)
+          .getExecutor("company-sso-directory-sync")
+          .execute(() -> locked(sessions, id, run));
+      return Response.accepted(Map.of("accepted", true, "report", "GET " + id + "/last-run"))
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .build();
+    }
     ExecutionResult<SyncReport> result =
         session
             .getProvider(ClusterProvider.class)
-            .executeIfNotExecuted(
-                id + "::sync",
-                LOCK_SECONDS,
-                () ->
-                    new DirectorySync(
-                            session.getKeycloakSessionFactory(), realm.getId(), id, factory)
-                        .run(syncMode, component.get("lastSync", 0), force));
+            .executeIfNotExecuted(lockKey(id), LOCK_SECONDS, run);
     if (!result.isExecuted()) {
       return error(Response.Status.CONFLICT, "A sync of this provider is running; try later.");
     }
     return Response.ok(result.getResult(), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /** Runs under the cluster lock from a session of its own that holds no transaction. */
+  private static void locked(KeycloakSessionFactory sessions, String id, Callable<SyncReport> run) {
+    try (KeycloakSession background = sessions.create()) {
+      ExecutionResult<SyncReport> result =
+          background
+              .getProvider(ClusterProvider.class)
+              .executeIfNotExecuted(lockKey(id), LOCK_SECONDS, run);
+      if (!result.isExecuted()) {
+        LOG.warnf("Directory sync %s not started: another run of it holds the lock", id);
+      }
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "Directory sync %s could not run", id);
+    }
+  }
+
+  private static String lockKey(String id) {
+    return id + "::sync";
   }
 
   @POST

@@ -32,7 +32,7 @@ public final class ApiClient {
   private static final Logger LOG = Logger.getLogger(ApiClient.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final KeycloakSession session;
+  private final SimpleHttp http;
   private final String vendor;
   private final Credentials credentials;
   private final Clock clock;
@@ -42,7 +42,9 @@ public final class ApiClient {
    * @param vendor how messages name the API: "Okta", "Microsoft Graph"
    */
   public ApiClient(KeycloakSession session, String vendor, Credentials credentials, Clock clock) {
-    this.session = session;
+    // Keycloak's server-wide HTTP client: the session is not needed once we have it, so a long
+    // read holds no session or transaction.
+    this.http = SimpleHttp.create(session);
     this.vendor = vendor;
     this.credentials = credentials;
     this.clock = clock;
@@ -58,7 +60,7 @@ public final class ApiClient {
 
   /** A form POST without our credentials: the token request of a client-credentials grant. */
   public ApiResponse postForm(String url, Map<String, String> form) throws DirectoryReadException {
-    return execute("POST", url, SimpleHttp.create(session).doPost(url).params(form).acceptJson());
+    return execute("POST", url, http.doPost(url).params(form).acceptJson());
   }
 
   /** Requests sent so far, retries included: the benchmark reports it. */
@@ -74,9 +76,7 @@ public final class ApiClient {
       String method, String url, Map<String, String> headers, Object body, boolean authorize)
       throws DirectoryReadException {
     SimpleHttpRequest request =
-        "GET".equals(method)
-            ? SimpleHttp.create(session).doGet(url)
-            : SimpleHttp.create(session).doPost(url).json(body);
+        "GET".equals(method) ? http.doGet(url) : http.doPost(url).json(body);
     request.acceptJson();
     headers.forEach(request::header);
     if (authorize) {
