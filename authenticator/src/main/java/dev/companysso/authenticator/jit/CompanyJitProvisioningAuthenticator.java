@@ -4,6 +4,7 @@ import dev.companysso.authenticator.company.CompanyDomains;
 import dev.companysso.authenticator.company.CompanyEventDetails;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -24,7 +25,8 @@ import org.keycloak.util.JsonSerialization;
  * if unique", which this extends), makes them a member of the company that owns the provider with
  * its default roles, and links an existing account only when that is safe.
  *
- * <p>An existing account with the same e-mail or username is linked without proof only when the
+ * <p>An account the company provisioned through SCIM under the provider's sign-in name is linked at
+ * once. An existing account with the same e-mail or username is linked without proof only when the
  * provider is trusted ("Trust email"), the provider vouches for the e-mail ({@link VerifiedEmail}),
  * the local e-mail is verified, and its domain is a verified domain of this company. Otherwise the
  * flow goes on to Keycloak's "link your existing account" steps. An e-mail whose domain belongs to
@@ -35,6 +37,12 @@ final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAut
 
   static final String FOREIGN_DOMAIN = "companySsoForeignDomain";
   static final String FOREIGN_DOMAIN_ERROR = "company_sso_foreign_domain";
+
+  /** Set by the SCIM endpoint (user-storage module) on accounts it creates: the company's id. */
+  static final String SCIM_OWNER = "companySso.scim";
+
+  /** Set by the SCIM endpoint on accounts it deleted in "disable" mode. */
+  static final String SCIM_DELETED = "companySso.scim.deleted";
 
   @Override
   protected void authenticateImpl(
@@ -52,6 +60,9 @@ final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAut
         && domain.isPresent()
         && belongsToAnotherCompany(context, company.get(), domain.get())) {
       refuseForeignDomain(context);
+      return;
+    }
+    if (company.isPresent() && linkProvisionedAccount(context, brokerContext, company.get())) {
       return;
     }
     if (company.isPresent() && linkTrustedAccount(context, brokerContext, company.get(), domain)) {
@@ -97,6 +108,44 @@ final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAut
                     registeredUser,
                     company,
                     JitProvisioningConfig.of(context.getAuthenticatorConfig())));
+  }
+
+  /**
+   * The account the company pushed through SCIM without an {@code externalId} (Okta sends none):
+   * its userName is the sign-in name the company's provider presents now. The same company vouches
+   * for both, so it is linked without asking the user; an account SCIM deleted, or already linked
+   * to this provider, is not.
+   */
+  private static boolean linkProvisionedAccount(
+      AuthenticationFlowContext context,
+      BrokeredIdentityContext brokerContext,
+      OrganizationModel company) {
+    String username = brokerContext.getUsername();
+    UserModel existing =
+        username == null
+            ? null
+            : context
+                .getSession()
+                .users()
+                .getUserByUsername(context.getRealm(), username.toLowerCase(Locale.ROOT));
+    boolean provisioned =
+        existing != null
+            && company.getId().equals(existing.getFirstAttribute(SCIM_OWNER))
+            && existing.getFirstAttribute(SCIM_DELETED) == null
+            && context
+                    .getSession()
+                    .users()
+                    .getFederatedIdentity(
+                        context.getRealm(), existing, brokerContext.getIdpConfig().getAlias())
+                == null;
+    if (!provisioned) {
+      return false;
+    }
+    context.getEvent().detail(CompanyEventDetails.PROVISIONING, "linked-provisioned");
+    CompanyProvisioning.joinExisting(context, existing, company);
+    context.setUser(existing);
+    context.success();
+    return true;
   }
 
   private boolean linkTrustedAccount(

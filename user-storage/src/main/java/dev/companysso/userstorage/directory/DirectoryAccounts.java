@@ -1,16 +1,16 @@
 package dev.companysso.userstorage.directory;
 
+import dev.companysso.userstorage.accounts.AccountDeactivation;
+import dev.companysso.userstorage.accounts.CompanyGroupRules;
+import dev.companysso.userstorage.accounts.DefaultRoles;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.jboss.logging.Logger;
 import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.OrganizationProvider;
 
 /**
@@ -27,8 +27,6 @@ final class DirectoryAccounts {
 
   /** The run id of the last full read that listed the user as active. */
   static final String LAST_SEEN = "companySso.directory.seen";
-
-  private static final Logger LOG = Logger.getLogger(DirectoryAccounts.class);
 
   private final KeycloakSession session;
   private final RealmModel realm;
@@ -94,7 +92,14 @@ final class DirectoryAccounts {
       user.setSingleAttribute(LAST_SEEN, runId);
     }
     if (listed.groups() != null) {
-      rules.apply(session, realm, user, config, listed);
+      rules.apply(
+          session,
+          realm,
+          user,
+          config.identityProvider(),
+          listed.id(),
+          listed.username(),
+          listed.groups());
     }
   }
 
@@ -143,15 +148,7 @@ final class DirectoryAccounts {
             new FederatedIdentityModel(
                 config.identityProvider().getAlias(), listed.id(), listed.username()));
     session.getProvider(OrganizationProvider.class).addManagedMember(config.company(), user);
-    for (String name : config.defaultRoles()) {
-      RoleModel role = KeycloakModelUtils.getRoleFromString(session, realm, name);
-      if (role == null) {
-        LOG.warnf(
-            "Directory sync: default role '%s' does not exist in realm %s", name, realm.getName());
-      } else {
-        user.grantRole(role);
-      }
-    }
+    DefaultRoles.grant(session, realm, user, config.defaultRoles());
     report.created++;
     return user;
   }

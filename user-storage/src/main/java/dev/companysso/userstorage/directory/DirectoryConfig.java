@@ -1,5 +1,6 @@
 package dev.companysso.userstorage.directory;
 
+import dev.companysso.userstorage.accounts.DefaultRoles;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,9 +34,6 @@ public record DirectoryConfig(
   public static final String SAFETY_CAP_PERCENT = "safetyCapPercent";
   public static final String SAFETY_CAP_ALLOWANCE = "safetyCapAllowance";
   public static final String DEFAULT_ROLES = "defaultRoles";
-
-  /** The company's own default roles, as the first-login provisioning reads them. */
-  static final String COMPANY_DEFAULT_ROLES = "companySso.defaultRoles";
 
   static final int DEFAULT_CAP_PERCENT = 10;
   static final int DEFAULT_CAP_ALLOWANCE = 5;
@@ -93,7 +91,7 @@ public record DirectoryConfig(
             "Safety cap allowance",
             DEFAULT_CAP_ALLOWANCE,
             Integer.MAX_VALUE),
-        defaultRoles(model, company),
+        DefaultRoles.of(company, model.getConfig().getFirst(DEFAULT_ROLES)),
         FieldMappings.parse(model.getConfig().getFirst(FieldMappings.CONFIG), defaultMappings),
         model);
   }
@@ -112,16 +110,6 @@ public record DirectoryConfig(
     Set<String> values = new LinkedHashSet<>();
     component.getConfig().getOrDefault(name, List.of()).forEach(v -> values.addAll(list(v)));
     return values;
-  }
-
-  private static List<String> defaultRoles(ComponentModel model, OrganizationModel company) {
-    List<String> companyRoles =
-        company.getAttributes().getOrDefault(COMPANY_DEFAULT_ROLES, List.of());
-    if (!companyRoles.isEmpty()) {
-      return companyRoles.stream().flatMap(roles -> list(roles).stream()).toList();
-    }
-    String configured = model.getConfig().getFirst(DEFAULT_ROLES);
-    return List.copyOf(list(configured == null ? "Worker" : configured));
   }
 
   private static int number(

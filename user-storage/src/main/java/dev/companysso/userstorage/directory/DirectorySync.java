@@ -1,5 +1,7 @@
 package dev.companysso.userstorage.directory;
 
+import dev.companysso.userstorage.accounts.AccountDeactivation;
+import dev.companysso.userstorage.accounts.CompanyGroupRules;
 import dev.companysso.userstorage.directory.http.DirectoryReadException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.companysso.userstorage.directory;
+package dev.companysso.userstorage.accounts;
 
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -7,21 +7,22 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * Disables a managed user the directory no longer lists as active, and ends what it holds now:
- * browser and offline sessions, and tokens issued before (not-before), so access stops at once.
- * Never deletes. The reason is kept on the user: only users disabled this way are re-enabled by a
- * later sync, never one an admin disabled by hand.
+ * Disables a managed user the directory sync or SCIM says is no longer active, and ends what it
+ * holds now: browser and offline sessions, and tokens issued before (not-before), so access stops
+ * at once. Never deletes. The reason is kept on the user: only users disabled this way are
+ * re-enabled by a later sync or SCIM request, never one an admin disabled by hand.
  */
-final class AccountDeactivation {
+public final class AccountDeactivation {
 
-  /** Why the sync disabled the user. */
-  static final String DISABLED_BY_SYNC = "companySso.directory.disabled";
+  /** Why provisioning (sync or SCIM) disabled the user. */
+  public static final String DISABLED_BY_SYNC = "companySso.directory.disabled";
 
   private static final Logger LOG = Logger.getLogger(AccountDeactivation.class);
 
   private AccountDeactivation() {}
 
-  static void disable(KeycloakSession session, RealmModel realm, UserModel user, String reason) {
+  public static void disable(
+      KeycloakSession session, RealmModel realm, UserModel user, String reason) {
     user.setEnabled(false);
     user.setSingleAttribute(DISABLED_BY_SYNC, reason);
     session.sessions().removeUserSessions(realm, user);
@@ -31,17 +32,19 @@ final class AccountDeactivation {
         .toList()
         .forEach(offline -> session.sessions().removeOfflineUserSession(realm, offline));
     session.users().setNotBeforeForUser(realm, user, Time.currentTime());
-    LOG.infof("Directory sync: disabled %s (%s)", user.getUsername(), reason);
+    LOG.infof("Provisioning: disabled %s (%s)", user.getUsername(), reason);
   }
 
   /** Re-enables a user this sync disabled; false for anyone else. */
-  static boolean reactivate(UserModel user) {
+  public static boolean reactivate(UserModel user) {
     if (user.isEnabled() || user.getFirstAttribute(DISABLED_BY_SYNC) == null) {
       return false;
     }
     user.setEnabled(true);
     user.removeAttribute(DISABLED_BY_SYNC);
-    LOG.infof("Directory sync: re-enabled %s, active again in the directory", user.getUsername());
+    LOG.infof(
+        "Provisioning: re-enabled %s, active again at the company's identity provider",
+        user.getUsername());
     return true;
   }
 }

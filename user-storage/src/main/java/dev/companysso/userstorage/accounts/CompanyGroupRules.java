@@ -1,4 +1,4 @@
-package dev.companysso.userstorage.directory;
+package dev.companysso.userstorage.accounts;
 
 import java.util.List;
 import java.util.Set;
@@ -6,21 +6,22 @@ import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.IdentityProviderMapper;
 import org.keycloak.models.IdentityProviderMapperModel;
+import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.JsonWebToken;
 
 /**
- * The company identity provider's group rule tables (issue #5's mappers), run with the groups the
- * directory lists, exactly as a login runs them with the token's {@code groups} claim: same rules,
- * same record of what each table granted, so sync and login never fight. Only tables reading the
- * {@code groups} claim run; one reading app roles ({@code roles}) would see an empty claim and take
- * its grants away.
+ * The company identity provider's group rule tables (issue #5's mappers), run with the groups a
+ * directory lists or SCIM pushes, exactly as a login runs them with the token's {@code groups}
+ * claim: same rules, same record of what each table granted, so sync and login never fight. Only
+ * tables reading the {@code groups} claim run; one reading app roles ({@code roles}) would see an
+ * empty claim and take its grants away.
  */
-final class CompanyGroupRules {
+public final class CompanyGroupRules {
 
-  static final Set<String> TABLE_MAPPERS =
+  public static final Set<String> TABLE_MAPPERS =
       Set.of("company-group-role-mapper", "company-group-team-mapper");
 
   private static final String GROUPS = "groups";
@@ -31,7 +32,7 @@ final class CompanyGroupRules {
     this.tables = tables;
   }
 
-  static CompanyGroupRules of(KeycloakSession session, String identityProviderAlias) {
+  public static CompanyGroupRules of(KeycloakSession session, String identityProviderAlias) {
     return new CompanyGroupRules(
         session
             .identityProviders()
@@ -45,21 +46,27 @@ final class CompanyGroupRules {
             .toList());
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return tables.isEmpty();
   }
 
-  void apply(
+  /**
+   * Runs the tables for {@code user} as if the company's provider had just sent {@code groups}.
+   *
+   * @param linkId the user's id at the provider (the federated identity link), or any stable id
+   */
+  public void apply(
       KeycloakSession session,
       RealmModel realm,
       UserModel user,
-      DirectoryConfig config,
-      DirectoryUser listed) {
-    BrokeredIdentityContext context =
-        new BrokeredIdentityContext(listed.id(), config.identityProvider());
-    context.setUsername(listed.username());
+      IdentityProviderModel identityProvider,
+      String linkId,
+      String username,
+      List<String> groups) {
+    BrokeredIdentityContext context = new BrokeredIdentityContext(linkId, identityProvider);
+    context.setUsername(username);
     JsonWebToken token = new JsonWebToken();
-    token.getOtherClaims().put(GROUPS, listed.groups());
+    token.getOtherClaims().put(GROUPS, groups);
     context.getContextData().put(OIDCIdentityProvider.VALIDATED_ID_TOKEN, token);
     for (IdentityProviderMapperModel table : tables) {
       IdentityProviderMapper mapper =

@@ -1,0 +1,48 @@
+package dev.companysso.userstorage.scim;
+
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+
+/**
+ * The company's members SCIM lists (not deleted through SCIM), paged by username straight from
+ * Keycloak's JPA store: one indexed query per page and one count. An organization's members are the
+ * members of its internal group.
+ */
+final class CompanyMembers {
+
+  private static final String VISIBLE =
+      " from UserGroupMembershipEntity m where m.groupId = :group and not exists"
+          + " (select a.id from UserAttributeEntity a where a.user = m.user and a.name = :deleted)";
+
+  private final ScimContext context;
+  private final String groupId;
+
+  CompanyMembers(ScimContext context) {
+    this.context = context;
+    this.groupId = context.organizations().getOrganizationGroup(context.company).getId();
+  }
+
+  long count() {
+    return entityManager()
+        .createQuery("select count(m)" + VISIBLE, Long.class)
+        .setParameter("group", groupId)
+        .setParameter("deleted", ScimContext.DELETED)
+        .getSingleResult();
+  }
+
+  /** User ids in username order, from {@code first} (0-based). */
+  List<String> page(int first, int max) {
+    return entityManager()
+        .createQuery("select m.user.id" + VISIBLE + " order by m.user.username", String.class)
+        .setParameter("group", groupId)
+        .setParameter("deleted", ScimContext.DELETED)
+        .setFirstResult(first)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  private EntityManager entityManager() {
+    return context.session.getProvider(JpaConnectionProvider.class).getEntityManager();
+  }
+}

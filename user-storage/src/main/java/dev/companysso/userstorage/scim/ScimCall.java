@@ -1,0 +1,84 @@
+package dev.companysso.userstorage.scim;
+
+import com.unboundid.scim2.common.exceptions.ResourceConflictException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.exceptions.ServerErrorException;
+import com.unboundid.scim2.common.exceptions.UnauthorizedException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * Runs one SCIM operation for a company: checks the bearer token first, and turns every outcome
+ * into a SCIM answer. A failure rolls the request's transaction back, so a request that fails
+ * half-way changes nothing; an unexpected error is logged here and answers a 500 without details.
+ */
+final class ScimCall {
+
+  interface Operation {
+    Response run(ScimContext context) throws ScimException;
+  }
+
+  private static final Logger LOG = Logger.getLogger(ScimCall.class);
+
+  private final KeycloakSession session;
+  private final String companyAlias;
+
+  ScimCall(KeycloakSession session, String companyAlias) {
+    this.session = session;
+    this.companyAlias = companyAlias;
+  }
+
+  Response run(Operation operation) {
+    try {
+      return operation.run(authenticate());
+    } catch (ScimException e) {
+      return fail(e);
+    } catch (ModelDuplicateException e) {
+      return fail(ResourceConflictException.uniqueness("Another account already has this value."));
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "SCIM request for company %s failed", companyAlias);
+      return fail(new ServerErrorException("The request could not be completed."));
+    }
+  }
+
+  private ScimContext authenticate() throws UnauthorizedException {
+    OrganizationModel company =
+        session.getProvider(OrganizationProvider.class).getByAlias(companyAlias);
+    String header =
+        session.getContext().getRequestHeaders().getHeaderString(HttpHeaders.AUTHORIZATION);
+    String token =
+        header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? header.substring(7).strip()
+            : null;
+    boolean valid = ScimTokens.matches(session.getContext().getRealm(), company, token);
+    if (!valid || token == null || !company.isEnabled()) {
+      throw new UnauthorizedException(
+          "A valid SCIM bearer token of this company is required (Authorization: Bearer …).");
+    }
+    URI base =
+        session
+            .getContext()
+            .getUri()
+            .getBaseUriBuilder()
+            .path("realms")
+            .path(session.getContext().getRealm().getName())
+            .path(ScimResourceProviderFactory.PROVIDER_ID)
+            .path(company.getAlias())
+            .path("v2")
+            .build();
+    return new ScimContext(session, company, base);
+  }
+
+  private Response fail(ScimException e) {
+    if (session.getTransactionManager().isActive()) {
+      session.getTransactionManager().setRollbackOnly();
+    }
+    return ScimJson.error(e);
+  }
+}

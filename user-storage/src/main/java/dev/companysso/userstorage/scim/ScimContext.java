@@ -1,0 +1,63 @@
+package dev.companysso.userstorage.scim;
+
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import java.net.URI;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * One authenticated SCIM request: the company whose token it carried, and the boundary of what it
+ * may see. A user is visible only while a member of the company and not deleted through SCIM;
+ * everyone else answers 404, exactly as an id that does not exist.
+ */
+final class ScimContext {
+
+  /** The company that provisioned the user through SCIM (its id). */
+  static final String OWNER = "companySso.scim";
+
+  /** Set when SCIM deleted the user in "disable" mode: hidden from SCIM, restorable by a POST. */
+  static final String DELETED = "companySso.scim.deleted";
+
+  final KeycloakSession session;
+  final RealmModel realm;
+  final OrganizationModel company;
+  final ScimSettings settings;
+  private final URI base;
+
+  ScimContext(KeycloakSession session, OrganizationModel company, URI base) {
+    this.session = session;
+    this.realm = session.getContext().getRealm();
+    this.company = company;
+    this.settings = ScimSettings.of(company);
+    this.base = base;
+  }
+
+  OrganizationProvider organizations() {
+    return session.getProvider(OrganizationProvider.class);
+  }
+
+  boolean visible(UserModel user) {
+    return user != null
+        && user.getFirstAttribute(DELETED) == null
+        && organizations().isMember(company, user);
+  }
+
+  UserModel user(String id) throws ResourceNotFoundException {
+    UserModel user = id == null ? null : session.users().getUserById(realm, id);
+    if (!visible(user)) {
+      throw new ResourceNotFoundException("No user " + id + " in this company.");
+    }
+    return user;
+  }
+
+  URI location(String endpoint, String id) {
+    return base.resolve(base.getPath() + "/" + endpoint + "/" + id);
+  }
+
+  URI base() {
+    return base;
+  }
+}

@@ -1,0 +1,155 @@
+package dev.companysso.userstorage.scim.admin;
+
+import dev.companysso.userstorage.scim.ScimResourceProviderFactory;
+import dev.companysso.userstorage.scim.ScimSettings;
+import dev.companysso.userstorage.scim.ScimTokens;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * {@code /admin/realms/{realm}/company-sso-scim/{company}}: a company's SCIM base URL and settings
+ * ({@code GET}, {@code PUT}), and its bearer token ({@code POST token} issues or rotates and shows
+ * it once; {@code DELETE token} revokes). Reading needs view-realm, changing manage-realm, as for
+ * the identity providers the token stands beside.
+ */
+public final class ScimAdminResource {
+
+  /** The settings a PUT may change; absent fields stay as they are. */
+  public record SettingsUpdate(String onDelete, String identityProvider) {}
+
+  private static final Logger LOG = Logger.getLogger(ScimAdminResource.class);
+
+  private final KeycloakSession session;
+  private final RealmModel realm;
+  private final AdminPermissionEvaluator auth;
+
+  ScimAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+    this.session = session;
+    this.realm = realm;
+    this.auth = auth;
+  }
+
+  @GET
+  @Path("{company}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> get(@PathParam("company") String alias) {
+    auth.realm().requireViewRealm();
+    return describe(company(alias));
+  }
+
+  @PUT
+  @Path("{company}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response update(@PathParam("company") String alias, SettingsUpdate update) {
+    auth.realm().requireManageRealm();
+    OrganizationModel company = company(alias);
+    SettingsUpdate changes = update == null ? new SettingsUpdate(null, null) : update;
+    try {
+      ScimSettings.check(company, changes.onDelete(), changes.identityProvider());
+    } catch (IllegalArgumentException e) {
+      return Response.status(Response.Status.BAD_REQUEST)
+          .entity(Map.of("errorMessage", e.getMessage()))
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .build();
+    }
+    Map<String, List<String>> attributes = new LinkedHashMap<>(company.getAttributes());
+    set(attributes, ScimSettings.ON_DELETE, changes.onDelete());
+    set(attributes, ScimSettings.IDENTITY_PROVIDER, changes.identityProvider());
+    company.setAttributes(attributes);
+    return Response.ok(describe(company), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  @POST
+  @Path("{company}/token")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response issueToken(@PathParam("company") String alias) {
+    auth.realm().requireManageRealm();
+    OrganizationModel company = company(alias);
+    ScimTokens.Issued issued = ScimTokens.issue(realm, company);
+    LOG.infof("SCIM: new token issued for company %s in realm %s", alias, realm.getName());
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("token", issued.token());
+    answer.put("baseUrl", baseUrl(company));
+    answer.put("created", issued.created().toString());
+    return Response.status(Response.Status.CREATED)
+        .entity(answer)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .build();
+  }
+
+  @DELETE
+  @Path("{company}/token")
+  public Response revokeToken(@PathParam("company") String alias) {
+    auth.realm().requireManageRealm();
+    ScimTokens.revoke(realm, company(alias));
+    LOG.infof("SCIM: token revoked for company %s in realm %s", alias, realm.getName());
+    return Response.noContent().build();
+  }
+
+  private Map<String, Object> describe(OrganizationModel company) {
+    ScimSettings settings = ScimSettings.of(company);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("company", company.getAlias());
+    answer.put("baseUrl", baseUrl(company));
+    answer.put(
+        "tokenCreated", ScimTokens.created(realm, company).map(Object::toString).orElse(null));
+    answer.put(
+        "identityProvider",
+        settings.identityProvider() == null ? null : settings.identityProvider().getAlias());
+    answer.put("onDelete", ScimSettings.onDelete(company));
+    return answer;
+  }
+
+  private String baseUrl(OrganizationModel company) {
+    return session
+        .getContext()
+        .getUri()
+        .getBaseUriBuilder()
+        .path("realms")
+        .path(realm.getName())
+        .path(ScimResourceProviderFactory.PROVIDER_ID)
+        .path(company.getAlias())
+        .path("v2")
+        .build()
+        .toString();
+  }
+
+  private OrganizationModel company(String alias) {
+    OrganizationModel company = session.getProvider(OrganizationProvider.class).getByAlias(alias);
+    if (company == null) {
+      throw new NotFoundException("No company (organization) with alias " + alias);
+    }
+    return company;
+  }
+
+  private static void set(Map<String, List<String>> attributes, String name, String value) {
+    if (value == null) {
+      return;
+    }
+    if (value.isBlank()) {
+      attributes.remove(name);
+    } else {
+      attributes.put(name, new ArrayList<>(List.of(value.strip())));
+    }
+  }
+}
