@@ -21,11 +21,28 @@ public final class AdminRest {
   public static Answer call(
       Keycloak admin, String keycloakBaseUrl, String realm, String method, String path)
       throws Exception {
+    return call(admin, keycloakBaseUrl, realm, method, path, null);
+  }
+
+  /** The same call with a JSON body ({@code null}: none). */
+  public static Answer call(
+      Keycloak admin,
+      String keycloakBaseUrl,
+      String realm,
+      String method,
+      String path,
+      String jsonBody)
+      throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(keycloakBaseUrl + "/admin/realms/" + realm + "/" + path))
             .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString())
+            .header("Content-Type", "application/json")
             .timeout(Duration.ofMinutes(5))
-            .method(method, HttpRequest.BodyPublishers.noBody())
+            .method(
+                method,
+                jsonBody == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(jsonBody))
             .build();
     HttpResponse<String> response =
         HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
