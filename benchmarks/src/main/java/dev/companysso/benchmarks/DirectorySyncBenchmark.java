@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.companysso.harness.CompanySsoStack;
 import dev.companysso.harness.KeycloakDistribution;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +47,7 @@ public final class DirectorySyncBenchmark {
                 CompanySsoStack.Ports.free(),
                 Path.of("target", "keycloak-benchmark.log").toAbsolutePath());
         Keycloak admin = stack.keycloak().adminClient()) {
-      String base = stack.keycloak().baseUrl();
+      BearerHttp http = BearerHttp.admin(admin, stack.keycloak().baseUrl());
       long pid = stack.keycloak().jvmPid();
 
       // The tests read globex in pages of 3; a benchmark reads it as Okta serves it, 200 a page.
@@ -87,14 +83,13 @@ public final class DirectorySyncBenchmark {
       // skew): generated users younger than that would all count as changed.
       Thread.sleep(65_000);
       for (Vendor vendor : List.of(okta, entra)) {
-        runs.add(sync(admin, base, pid, vendor, vendor.name() + " full sync", users, true, halves));
+        runs.add(sync(http, pid, vendor, vendor.name() + " full sync", users, true, halves));
         for (int n = 1; n <= CHANGED; n++) {
           vendor.change().accept(n);
         }
         runs.add(
             sync(
-                admin,
-                base,
+                http,
                 pid,
                 vendor,
                 vendor.name() + " changed users (100 changed)",
@@ -110,8 +105,7 @@ public final class DirectorySyncBenchmark {
   }
 
   private static Run sync(
-      Keycloak admin,
-      String base,
+      BearerHttp http,
       long pid,
       Vendor vendor,
       String what,
@@ -120,12 +114,11 @@ public final class DirectorySyncBenchmark {
       List<String> halves)
       throws Exception {
     long before = vendor.requests().getAsLong();
-    ManagedCount count =
-        halves == null ? null : new ManagedCount(admin, base, vendor.provider(), users);
+    ManagedCount count = halves == null ? null : new ManagedCount(http, vendor.provider());
     long start = System.nanoTime();
     JsonNode result;
     try (HeapSampler heap = new HeapSampler(pid, 5_000)) {
-      result = runAndWait(admin, base, vendor.provider(), full ? "full" : "changed");
+      result = runAndWait(http, vendor.provider(), full ? "full" : "changed");
       double seconds = (System.nanoTime() - start) / 1e9;
       heap.close();
       if (count != null) {
@@ -184,42 +177,29 @@ public final class DirectorySyncBenchmark {
    * Starts a run with the bundle's asynchronous endpoint (a run of 100,000 users outlasts the
    * request transaction of Keycloak's own sync endpoint) and waits for its report.
    */
-  private static JsonNode runAndWait(Keycloak admin, String base, String provider, String mode)
+  private static JsonNode runAndWait(BearerHttp http, String provider, String mode)
       throws Exception {
     String directory =
-        base + "/admin/realms/" + CompanySsoStack.REALM + "/company-sso-directory/" + provider;
-    String before = lastRun(admin, directory).path("started").asText("");
+        "/admin/realms/" + CompanySsoStack.REALM + "/company-sso-directory/" + provider;
+    String before = lastRun(http, directory).path("started").asText("");
     HttpResponse<String> accepted =
-        send(admin, directory + "/sync?async=true&mode=" + mode, "POST");
+        http.send("POST", directory + "/sync?async=true&mode=" + mode, null);
     if (accepted.statusCode() != 202) {
       throw new IllegalStateException(
           mode + " sync answered " + accepted.statusCode() + ": " + accepted.body());
     }
     while (true) {
       Thread.sleep(1_000);
-      JsonNode report = lastRun(admin, directory);
+      JsonNode report = lastRun(http, directory);
       if (!report.path("started").asText("").equals(before)) {
         return report;
       }
     }
   }
 
-  private static JsonNode lastRun(Keycloak admin, String directory) throws Exception {
-    HttpResponse<String> response = send(admin, directory + "/last-run", "GET");
+  private static JsonNode lastRun(BearerHttp http, String directory) throws Exception {
+    HttpResponse<String> response = http.send("GET", directory + "/last-run", null);
     return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createObjectNode();
-  }
-
-  /** An admin REST call with the admin's current token; a sync may take long. */
-  private static HttpResponse<String> send(Keycloak admin, String url, String method)
-      throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString())
-                .timeout(Duration.ofHours(2))
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
   }
 
   /**
@@ -232,10 +212,9 @@ public final class DirectorySyncBenchmark {
     private final Thread thread;
     private volatile boolean running = true;
 
-    ManagedCount(Keycloak admin, String base, String provider, int target) {
-      String url =
-          base
-              + "/admin/realms/"
+    ManagedCount(BearerHttp http, String provider) {
+      String path =
+          "/admin/realms/"
               + CompanySsoStack.REALM
               + "/users/count?q=companySso.directory:"
               + provider;
@@ -244,7 +223,7 @@ public final class DirectorySyncBenchmark {
               () -> {
                 while (running) {
                   try {
-                    HttpResponse<String> response = send(admin, url, "GET");
+                    HttpResponse<String> response = http.send("GET", path, null);
                     synchronized (samples) {
                       samples.add(
                           new long[] {System.nanoTime(), Long.parseLong(response.body().strip())});

@@ -17,6 +17,13 @@ final class Latencies {
     samples[count++] = nanos;
   }
 
+  /** Adds every sample of {@code other}, such as another thread's. */
+  void addAll(Latencies other) {
+    for (int i = 0; i < other.count; i++) {
+      add(other.samples[i]);
+    }
+  }
+
   double percentileMillis(double percentile) {
     if (count == 0) {
       throw new IllegalStateException("no samples");

@@ -78,22 +78,8 @@ class ScimProvisioningIT {
   void oktaPushedUserSignsInOntoThePushedAccount() throws Exception {
     String login = unique("scim-sso-") + "@acme.example";
     String site = unique("site-scim-");
-    stack
-        .okta()
-        .addUser(
-            CompanySsoStack.ACME_ORG,
-            new OktaOrg.User(
-                "00u" + UUID.randomUUID().toString().replace("-", "").substring(0, 17),
-                login,
-                PASSWORD,
-                "Sam",
-                "Pushed",
-                login,
-                true,
-                "ACTIVE",
-                // Okta's token names a site group too, so login and SCIM agree on Field.
-                List.of("site-paris"),
-                Map.of()));
+    // Okta's token names a site group too, so login and SCIM agree on Field.
+    hireAtAcme(login, List.of("site-paris"));
     String id =
         assertResource(acme.post("Users", ScimPayloads.oktaUser(login, "Sam", "Pushed")), 201)
             .path("id")
@@ -145,21 +131,7 @@ class ScimProvisioningIT {
   void deactivationEndsSessions() throws Exception {
     String login = unique("scim-off-") + "@acme.example";
     String site = unique("site-scim-");
-    stack
-        .okta()
-        .addUser(
-            CompanySsoStack.ACME_ORG,
-            new OktaOrg.User(
-                "00u" + UUID.randomUUID().toString().replace("-", "").substring(0, 17),
-                login,
-                PASSWORD,
-                "Ola",
-                "Off",
-                login,
-                true,
-                "ACTIVE",
-                List.of(),
-                Map.of()));
+    hireAtAcme(login, List.of());
     String id =
         assertResource(acme.post("Users", ScimPayloads.oktaUser(login, "Ola", "Off")), 201)
             .path("id")
@@ -287,6 +259,25 @@ class ScimProvisioningIT {
     assertStatus(acme.get("Users?count=1"), 200);
     Path log = Path.of("target", "keycloak-server.log");
     assertThat(Files.readString(log)).doesNotContain(acmeToken);
+  }
+
+  /** A person in Acme's Okta (the simulator), as Okta's admin would add them. */
+  private void hireAtAcme(String login, List<String> groups) {
+    stack
+        .okta()
+        .addUser(
+            CompanySsoStack.ACME_ORG,
+            new OktaOrg.User(
+                "00u" + UUID.randomUUID().toString().replace("-", "").substring(0, 17),
+                login,
+                PASSWORD,
+                "Sam",
+                "Pushed",
+                login,
+                true,
+                "ACTIVE",
+                groups,
+                Map.of()));
   }
 
   private String signIn(String idpAlias, UpstreamSignInPage page, String login) throws Exception {
