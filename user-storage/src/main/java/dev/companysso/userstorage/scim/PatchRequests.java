@@ -1,10 +1,12 @@
 package dev.companysso.userstorage.scim;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.messages.PatchOperation;
 import com.unboundid.scim2.common.messages.PatchRequest;
@@ -43,17 +45,38 @@ final class PatchRequests {
         throw BadRequestException.invalidSyntax("Operations: each operation needs an \"op\".");
       }
       op.put("op", op.get("op").asText().strip().toLowerCase(Locale.ROOT));
+      JsonNode path = op.get("path");
+      if (path != null && (path.isNull() || path.isTextual() && path.asText().isBlank())) {
+        // A blank path is no path. The library would read it as the root path, skip its check
+        // that a path-less value is an object, and fail with a NullPointerException on apply.
+        op.remove("path");
+      }
       splitPathKeys(op, normalized);
     }
     // The library's nodes ignore the case of field names: "operations" is "Operations".
     request.remove("Operations");
     request.set("Operations", normalized);
+    PatchRequest parsed;
     try {
-      return JsonUtils.getObjectReader().forType(PatchRequest.class).readValue(request);
-    } catch (java.io.IOException | IllegalArgumentException e) {
+      parsed = JsonUtils.getObjectReader().forType(PatchRequest.class).readValue(request);
+    } catch (JsonProcessingException e) {
+      // The original message only: the full one names the library's (relocated) classes.
       throw BadRequestException.invalidSyntax(
-          "The PATCH request cannot be read: " + e.getMessage());
+          "The PATCH request cannot be read: " + e.getOriginalMessage());
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw BadRequestException.invalidSyntax("The PATCH request cannot be read.");
     }
+    for (PatchOperation operation : parsed.getOperations()) {
+      // emails[…].value: the same parser as a filter, with the same exponential trees.
+      if (operation.getPath() != null) {
+        for (Path.Element element : operation.getPath()) {
+          if (element.getValueFilter() != null) {
+            ScimFilters.bounded(element.getValueFilter());
+          }
+        }
+      }
+    }
+    return parsed;
   }
 
   /** A PUT of a Group as the one path-less replace it amounts to (members absent: none). */

@@ -48,8 +48,11 @@ final class ScimCall {
   }
 
   private ScimContext authenticate() throws UnauthorizedException {
+    // Without organizations there are no companies: the same 401 as an unknown company.
     OrganizationModel company =
-        session.getProvider(OrganizationProvider.class).getByAlias(companyAlias);
+        session.getContext().getRealm().isOrganizationsEnabled()
+            ? session.getProvider(OrganizationProvider.class).getByAlias(companyAlias)
+            : null;
     String header =
         session.getContext().getRequestHeaders().getHeaderString(HttpHeaders.AUTHORIZATION);
     String token =
@@ -57,7 +60,7 @@ final class ScimCall {
             ? header.substring(7).strip()
             : null;
     boolean valid = ScimTokens.matches(session.getContext().getRealm(), company, token);
-    if (!valid || token == null || !company.isEnabled()) {
+    if (!valid || company == null || !company.isEnabled()) {
       throw new UnauthorizedException(
           "A valid SCIM bearer token of this company is required (Authorization: Bearer …).");
     }

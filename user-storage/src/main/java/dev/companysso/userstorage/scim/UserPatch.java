@@ -80,9 +80,13 @@ final class UserPatch {
 
   private static boolean hasMatch(ObjectNode node, Path path, Filter filter) {
     try {
-      return !new GenericScimResource(node)
-          .getValue(root(path).attribute(path.getElement(0).getAttribute(), filter))
-          .isMissingNode();
+      // The library answers NullNode (not MissingNode) when nothing matches.
+      JsonNode found =
+          new GenericScimResource(node)
+              .getValue(root(path).attribute(path.getElement(0).getAttribute(), filter));
+      return !found.isMissingNode()
+          && !found.isNull()
+          && !(found.isContainerNode() && found.isEmpty());
     } catch (ScimException e) {
       return false;
     }
