@@ -15,8 +15,15 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  */
 public abstract class AdminResourceFactory implements AdminRealmResourceProviderFactory {
 
+  /**
+   * @param adminEvent the request's admin event, for resources that record their changes in
+   *     Keycloak's admin events
+   */
   protected abstract Object resource(
-      KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth);
+      KeycloakSession session,
+      RealmModel realm,
+      AdminPermissionEvaluator auth,
+      AdminEventBuilder adminEvent);
 
   @Override
   public AdminRealmResourceProvider create(KeycloakSession session) {
@@ -27,7 +34,7 @@ public abstract class AdminResourceFactory implements AdminRealmResourceProvider
           RealmModel realm,
           AdminPermissionEvaluator auth,
           AdminEventBuilder adminEvent) {
-        return resource(requestSession, realm, auth);
+        return resource(requestSession, realm, auth, adminEvent);
       }
 
       @Override

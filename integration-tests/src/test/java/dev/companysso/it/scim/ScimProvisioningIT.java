@@ -33,7 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.FederatedIdentityRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
@@ -251,6 +253,42 @@ class ScimProvisioningIT {
     assertThat(untouched.getFirstName()).isEqualTo(firstName);
     assertThat(fixtures.attributesOf(login)).doesNotContainKey("companySso.scim");
     assertThat(fixtures.companiesOf(login)).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "Issuing and revoking a token are Keycloak admin events (who, when, which company), without the token")
+  void tokenChangesAreAdminEvents() throws Exception {
+    RealmRepresentation realm = admin.realm(CompanySsoStack.REALM).toRepresentation();
+    realm.setAdminEventsEnabled(true);
+    realm.setAdminEventsDetailsEnabled(true);
+    admin.realm(CompanySsoStack.REALM).update(realm);
+
+    String token = ScimClient.rotateToken(admin, stack.keycloak().baseUrl(), "fabrikam").token();
+    assertThat(ScimClient.deleteToken(admin, stack.keycloak().baseUrl(), "fabrikam"))
+        .isEqualTo(204);
+
+    List<AdminEventRepresentation> events =
+        admin.realm(CompanySsoStack.REALM).getAdminEvents().stream()
+            .filter(event -> "COMPANY_SSO_SCIM".equals(event.getResourceType()))
+            .filter(event -> event.getResourcePath().contains("fabrikam"))
+            .toList();
+    assertThat(events)
+        .extracting(AdminEventRepresentation::getOperationType)
+        .contains("CREATE", "DELETE");
+    assertThat(events)
+        .allSatisfy(
+            event -> {
+              assertThat(event.getAuthDetails().getUserId()).isNotBlank();
+              assertThat(String.valueOf(event.getRepresentation())).doesNotContain(token);
+            });
+  }
+
+  @Test
+  @DisplayName("Bulk and /Me are refused as SCIM errors (501), not as HTML pages")
+  void unsupportedEndpointsAnswerScim() {
+    assertScimError(acme.post("Bulk", ScimPayloads.json("{}")), 501, null);
+    assertScimError(acme.get("Me"), 501, null);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.companysso.userstorage.scim;
 
+import com.unboundid.scim2.common.exceptions.NotImplementedException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.messages.ListResponse;
 import com.unboundid.scim2.common.types.AuthenticationScheme;
@@ -18,6 +19,7 @@ import com.unboundid.scim2.common.types.SortConfig;
 import com.unboundid.scim2.common.types.UserResource;
 import com.unboundid.scim2.common.utils.SchemaUtils;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -50,6 +52,28 @@ public final class ScimService {
   @Path("Groups")
   public ScimGroups groups() {
     return new ScimGroups(call);
+  }
+
+  /**
+   * Bulk operations are not offered (ServiceProviderConfig says so); answered as SCIM, not HTML.
+   */
+  @POST
+  @Path("Bulk")
+  public Response bulk() {
+    return call.run(
+        context -> {
+          throw new NotImplementedException("Bulk operations are not supported.");
+        });
+  }
+
+  @GET
+  @Path("Me")
+  public Response me() {
+    return call.run(
+        context -> {
+          throw new NotImplementedException(
+              "/Me is not supported: the bearer token stands for a company, not a user.");
+        });
   }
 
   @GET

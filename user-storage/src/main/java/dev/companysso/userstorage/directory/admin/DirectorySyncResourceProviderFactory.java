@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.companysso.identityproviders.AdminResourceFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -22,7 +23,10 @@ public final class DirectorySyncResourceProviderFactory extends AdminResourceFac
 
   @Override
   protected Object resource(
-      KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+      KeycloakSession session,
+      RealmModel realm,
+      AdminPermissionEvaluator auth,
+      AdminEventBuilder adminEvent) {
     return new DirectorySyncResource(session, realm, auth);
   }
 }

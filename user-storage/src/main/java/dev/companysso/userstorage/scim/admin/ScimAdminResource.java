@@ -19,10 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
@@ -36,16 +38,25 @@ public final class ScimAdminResource {
   /** The settings a PUT may change; absent fields stay as they are. */
   public record SettingsUpdate(String onDelete, String identityProvider) {}
 
+  /** The resource type of this resource's admin events (the token itself is never recorded). */
+  public static final String ADMIN_EVENT_RESOURCE = "COMPANY_SSO_SCIM";
+
   private static final Logger LOG = Logger.getLogger(ScimAdminResource.class);
 
   private final KeycloakSession session;
   private final RealmModel realm;
   private final AdminPermissionEvaluator auth;
+  private final AdminEventBuilder adminEvent;
 
-  ScimAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+  ScimAdminResource(
+      KeycloakSession session,
+      RealmModel realm,
+      AdminPermissionEvaluator auth,
+      AdminEventBuilder adminEvent) {
     this.session = session;
     this.realm = realm;
     this.auth = auth;
+    this.adminEvent = adminEvent.resource(ADMIN_EVENT_RESOURCE);
   }
 
   @GET
@@ -76,7 +87,9 @@ public final class ScimAdminResource {
     set(attributes, ScimSettings.ON_DELETE, changes.onDelete());
     set(attributes, ScimSettings.IDENTITY_PROVIDER, changes.identityProvider());
     company.setAttributes(attributes);
-    return Response.ok(describe(company), MediaType.APPLICATION_JSON_TYPE).build();
+    Map<String, Object> settings = describe(company);
+    record(OperationType.UPDATE, settings);
+    return Response.ok(settings, MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   @POST
@@ -87,6 +100,7 @@ public final class ScimAdminResource {
     OrganizationModel company = company(alias);
     ScimTokens.Issued issued = ScimTokens.issue(realm, company);
     LOG.infof("SCIM: new token issued for company %s in realm %s", alias, realm.getName());
+    record(OperationType.CREATE, Map.of("company", alias, "created", issued.created().toString()));
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("token", issued.token());
     answer.put("baseUrl", baseUrl(company));
@@ -103,7 +117,16 @@ public final class ScimAdminResource {
     auth.realm().requireManageRealm();
     ScimTokens.revoke(realm, company(alias));
     LOG.infof("SCIM: token revoked for company %s in realm %s", alias, realm.getName());
+    record(OperationType.DELETE, Map.of("company", alias));
     return Response.noContent().build();
+  }
+
+  private void record(OperationType operation, Map<String, Object> representation) {
+    adminEvent
+        .operation(operation)
+        .resourcePath(session.getContext().getUri())
+        .representation(representation)
+        .success();
   }
 
   private Map<String, Object> describe(OrganizationModel company) {
