@@ -54,10 +54,11 @@ final class ScimContext {
   }
 
   URI location(String endpoint, String id) {
-    return base.resolve(base.getPath() + "/" + endpoint + "/" + id);
+    return location(endpoint + "/" + id);
   }
 
-  URI base() {
-    return base;
+  /** {@code path} below the company's base URL. */
+  URI location(String path) {
+    return base.resolve(base.getPath() + "/" + path);
   }
 }

@@ -94,7 +94,7 @@ public final class ScimService {
           config.setMeta(
               new Meta()
                   .setResourceType("ServiceProviderConfig")
-                  .setLocation(context.location("ServiceProviderConfig", "").resolve(".")));
+                  .setLocation(context.location("ServiceProviderConfig")));
           return ScimJson.answer(200, config);
         });
   }
