@@ -193,6 +193,42 @@ class ScimProvisioningIT {
   }
 
   @Test
+  @DisplayName(
+      "A PUT replaces what it carries and keeps what it leaves out: Okta's PUT without the enterprise extension keeps the department, a group PUT without members keeps them")
+  void putKeepsWhatItLeavesOut() {
+    String login = unique("scim-put-") + "@acme.example";
+    String id =
+        assertResource(acme.post("Users", ScimPayloads.oktaUser(login, "Pat", "Put")), 201)
+            .path("id")
+            .asText();
+    assertStatus(
+        acme.patch(
+            "Users/" + id,
+            patch(
+                op(
+                    "add",
+                    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department",
+                    "Field Service"))),
+        200);
+    String groupName = unique("scim-put-group-");
+    ObjectNode group = ScimPayloads.oktaGroup(groupName);
+    group.set("members", members(id));
+    String groupId = assertResource(acme.post("Groups", group), 201).path("id").asText();
+
+    JsonNode user =
+        assertResource(
+            acme.put("Users/" + id, ScimPayloads.oktaUser(login, "Patricia", "Put")), 200);
+    ObjectNode nameOnly = ScimPayloads.oktaGroup(groupName + "-x");
+    nameOnly.remove("members");
+    JsonNode renamed = assertResource(acme.put("Groups/" + groupId, nameOnly), 200);
+
+    assertThat(user.path("name").path("givenName").asText()).isEqualTo("Patricia");
+    assertThat(fixtures.attributesOf(login).get("department")).containsExactly("Field Service");
+    assertThat(renamed.path("displayName").asText()).isEqualTo(groupName + "-x");
+    assertThat(ScimAssertions.values(renamed.path("members"))).containsExactly(id);
+  }
+
+  @Test
   @DisplayName("With onDelete=delete, DELETE removes the Keycloak account")
   void deleteModeRemovesTheAccount() throws Exception {
     String upn = unique("scim-gone-") + "@contoso.example";

@@ -10,7 +10,6 @@ import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.messages.PatchOperation;
 import com.unboundid.scim2.common.messages.PatchRequest;
-import com.unboundid.scim2.common.types.GroupResource;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import java.util.Iterator;
 import java.util.List;
@@ -79,14 +78,21 @@ final class PatchRequests {
     return parsed;
   }
 
-  /** A PUT of a Group as the one path-less replace it amounts to (members absent: none). */
-  static PatchRequest replaceAll(GroupResource desired) {
+  /**
+   * A PUT of a Group as the path-less replace it amounts to, of what the body carries: a PUT that
+   * leaves {@code members} out keeps them (an explicit {@code null} or {@code []} empties the
+   * group), so a client that sends only the name never strips the memberships.
+   */
+  static PatchRequest replaceAll(ObjectNode group) throws BadRequestException {
     ObjectNode value = JsonNodeFactory.instance.objectNode();
-    value.put("displayName", desired.getDisplayName());
-    value.put("externalId", desired.getExternalId());
-    value.set(
-        "members",
-        JsonUtils.valueToNode(desired.getMembers() == null ? List.of() : desired.getMembers()));
+    for (String field : List.of("displayName", "externalId", "members")) {
+      if (group.has(field)) {
+        value.set(field, group.get(field));
+      }
+    }
+    if (!value.hasNonNull("displayName")) {
+      throw BadRequestException.invalidValue("displayName: a value is required.");
+    }
     return new PatchRequest(PatchOperation.replace(value));
   }
 

@@ -94,9 +94,8 @@ public final class ScimGroups {
         context -> {
           CompanyGroups groups = new CompanyGroups(context);
           GroupModel group = groups.get(id);
-          GroupResource desired = ScimJson.read(ScimJson.object(body), GroupResource.class);
           GroupPatch patch = new GroupPatch(groups, group);
-          patch.apply(PatchRequests.replaceAll(desired));
+          patch.apply(PatchRequests.replaceAll(ScimJson.object(body)));
           refresh(context, groups, group, patch);
           return ScimJson.answer(200, new GroupView(context).of(group, true));
         });

@@ -1,5 +1,6 @@
 package dev.companysso.userstorage.scim;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.messages.ListResponse;
 import com.unboundid.scim2.common.types.UserResource;
@@ -71,12 +72,13 @@ public final class ScimUsers {
     return call.run(
         context -> {
           UserModel user = context.user(id);
-          UserResource desired = ScimJson.read(ScimJson.object(body), UserResource.class);
-          if (desired.getId() != null && !desired.getId().equals(id)) {
+          ObjectNode request = ScimJson.object(body);
+          if (request.hasNonNull("id") && !request.get("id").asText().equals(id)) {
             throw BadRequestException.mutability("id: cannot be changed.");
           }
-          new UserWriter(context).write(user, desired);
-          return ScimJson.answer(200, new UserView(context).of(user));
+          UserView view = new UserView(context);
+          new UserWriter(context).write(user, UserPatch.put(view.of(user), request));
+          return ScimJson.answer(200, view.of(user));
         });
   }
 

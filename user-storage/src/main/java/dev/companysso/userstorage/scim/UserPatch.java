@@ -38,6 +38,26 @@ final class UserPatch {
     return ScimJson.read(node, UserResource.class);
   }
 
+  /**
+   * The user's SCIM form after a PUT of {@code request}: each attribute the request carries
+   * replaces the current one (a {@code null} clears it); an attribute it leaves out stays. Okta's
+   * app profile may not know the department a login or an admin set: its PUT must not erase it.
+   */
+  static UserResource put(UserResource current, ObjectNode request) throws ScimException {
+    ObjectNode node = ScimJson.tree(current);
+    request
+        .fields()
+        .forEachRemaining(
+            field -> {
+              if (!field.getKey().equalsIgnoreCase("id")
+                  && !field.getKey().equalsIgnoreCase("meta")) {
+                node.set(field.getKey(), field.getValue());
+              }
+            });
+    normalize(node);
+    return ScimJson.read(node, UserResource.class);
+  }
+
   private static void applyOne(ObjectNode node, PatchOperation operation) throws ScimException {
     try {
       operation.apply(node);
