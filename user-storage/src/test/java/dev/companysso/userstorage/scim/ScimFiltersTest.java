@@ -224,12 +224,8 @@ class ScimFiltersTest {
         "!!!",
       })
   void aFilterThatCannotBeParsedIsInvalidFilter(String filter) {
-    assertThatThrownBy(() -> ScimFilters.parse(filter))
-        .isInstanceOfSatisfying(
-            BadRequestException.class,
-            e ->
-                assertThat(e.getScimError().getScimType())
-                    .isEqualTo(BadRequestException.INVALID_FILTER));
+    ScimSamples.assertBadRequest(
+        () -> ScimFilters.parse(filter), BadRequestException.INVALID_FILTER);
   }
 
   @Test

@@ -1,7 +1,6 @@
 package dev.companysso.userstorage.scim;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.types.UserResource;
@@ -21,12 +20,7 @@ class ScimJsonTest {
   @NullAndEmptySource
   @ValueSource(strings = {"  ", "{", "{\"a\":}", "[]", "[{}]", "\"text\"", "7", "null", "true"})
   void aBodyThatIsNotAJsonObjectIsInvalidSyntax(String body) {
-    assertThatThrownBy(() -> ScimJson.object(body))
-        .isInstanceOfSatisfying(
-            BadRequestException.class,
-            e ->
-                assertThat(e.getScimError().getScimType())
-                    .isEqualTo(BadRequestException.INVALID_SYNTAX));
+    ScimSamples.assertBadRequest(() -> ScimJson.object(body), BadRequestException.INVALID_SYNTAX);
   }
 
   @Test
@@ -49,11 +43,7 @@ class ScimJsonTest {
       })
   void aValueOfTheWrongTypeIsInvalidValue(String body) throws Exception {
     var node = ScimJson.object(body);
-    assertThatThrownBy(() -> ScimJson.read(node, UserResource.class))
-        .isInstanceOfSatisfying(
-            BadRequestException.class,
-            e ->
-                assertThat(e.getScimError().getScimType())
-                    .isEqualTo(BadRequestException.INVALID_VALUE));
+    ScimSamples.assertBadRequest(
+        () -> ScimJson.read(node, UserResource.class), BadRequestException.INVALID_VALUE);
   }
 }

@@ -1,6 +1,10 @@
 package dev.companysso.userstorage.scim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.types.Email;
 import com.unboundid.scim2.common.types.EnterpriseUserExtension;
 import com.unboundid.scim2.common.types.Manager;
@@ -12,6 +16,7 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.TimeZone;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Users as {@link UserView} shows them, for the SCIM tests. */
 final class ScimSamples {
@@ -80,6 +85,14 @@ final class ScimSamples {
   /** A PATCH body with the given operations (JSON objects, comma-separated). */
   static String patch(String operations) {
     return "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[" + operations + "]}";
+  }
+
+  /** {@code call} fails with a 400 of this {@code scimType}. */
+  static void assertBadRequest(ThrowingCallable call, String scimType) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            BadRequestException.class,
+            e -> assertThat(e.getScimError().getScimType()).isEqualTo(scimType));
   }
 
   private static Calendar utc(int year, int month, int day) {
