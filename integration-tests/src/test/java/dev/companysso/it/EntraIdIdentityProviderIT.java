@@ -183,18 +183,7 @@ class EntraIdIdentityProviderIT {
       assertThat(browser.pageText())
           .contains("Your company has not given you access to this application yet.");
     }
-    assertThat(
-            fixtures
-                .realm()
-                .getEvents(
-                    List.of("IDENTITY_PROVIDER_LOGIN_ERROR"),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null))
+    assertThat(fixtures.events("IDENTITY_PROVIDER_LOGIN_ERROR"))
         .anySatisfy(
             event -> {
               assertThat(event.getError()).isEqualTo("company_sso_user_not_assigned");
@@ -292,18 +281,7 @@ class EntraIdIdentityProviderIT {
       assertThat(browser.pageText())
           .contains("Your company's administrator must first approve this application");
     }
-    assertThat(
-            fixtures
-                .realm()
-                .getEvents(
-                    List.of("IDENTITY_PROVIDER_LOGIN_ERROR"),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null))
+    assertThat(fixtures.events("IDENTITY_PROVIDER_LOGIN_ERROR"))
         .anySatisfy(
             event -> {
               assertThat(event.getError()).isEqualTo("company_sso_consent_required");

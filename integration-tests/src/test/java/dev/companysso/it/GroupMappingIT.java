@@ -4,11 +4,13 @@ import static dev.companysso.it.support.IdpMappers.mapper;
 import static dev.companysso.it.support.IdpMappers.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import dev.companysso.harness.CompanySsoStack;
 import dev.companysso.it.support.AdminConsole;
+import dev.companysso.it.support.AdminRest;
 import dev.companysso.it.support.BrokeredLogin;
 import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.CompanySsoExtension;
@@ -29,6 +31,7 @@ import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
 import org.keycloak.representations.idm.MemberRepresentation;
+import org.keycloak.representations.idm.PartialImportRepresentation;
 
 /**
  * Group-to-role and group-to-team tables synced at every login, with the realm export's mappers
@@ -408,5 +411,37 @@ class GroupMappingIT {
     assertThat(fixtures.realm().identityProviders().get("acme-okta").getMappers())
         .extracting(IdentityProviderMapperRepresentation::getName)
         .doesNotContain("bad regex", "unknown role", "empty and duplicate", "missing team");
+  }
+
+  @Test
+  @DisplayName(
+      "A partial import carrying a bad rule table is refused whole with a 400 naming the mapper and the rule")
+  void badTableInPartialImport() throws Exception {
+    IdentityProviderMapperRepresentation bad =
+        mapper(
+            "acme-okta",
+            "imported backreference",
+            ROLE_MAPPER,
+            Map.of("rules", rules("regex:(a)\\1", "Engineer")));
+    PartialImportRepresentation partial = new PartialImportRepresentation();
+    partial.setIfResourceExists("SKIP");
+    partial.setIdentityProviderMappers(List.of(bad));
+
+    AdminRest.Answer answer =
+        AdminRest.call(
+            admin,
+            stack.keycloak().baseUrl(),
+            CompanySsoStack.REALM,
+            "POST",
+            "partialImport",
+            new ObjectMapper().writeValueAsString(partial));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body().toString())
+        .contains("Mapper 'imported backreference': Rule 1 (regex:(a)\\\\1)")
+        .contains("backreferences and lookaround are not supported");
+    assertThat(fixtures.realm().identityProviders().get("acme-okta").getMappers())
+        .extracting(IdentityProviderMapperRepresentation::getName)
+        .doesNotContain("imported backreference");
   }
 }

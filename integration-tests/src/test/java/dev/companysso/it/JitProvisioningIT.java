@@ -8,11 +8,13 @@ import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.CompanySsoExtension;
 import dev.companysso.it.support.DemoAppClient;
 import dev.companysso.it.support.RealmFixtures;
+import dev.companysso.it.support.SimulatorUsers;
 import dev.companysso.it.support.UpstreamSignInPage;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -178,6 +180,40 @@ class JitProvisioningIT {
     assertThat(roles.stream().filter(r -> r.contains("Owner"))).hasSize(1);
     assertThat(roles.get(2)).doesNotContain("Owner");
     assertThat(fixtures.companiesOf("ned@initrode.example")).containsExactly("initrode");
+  }
+
+  @Test
+  @DisplayName(
+      "A company that has had its Owner never gets another automatically, even after the owner account is deleted")
+  void ownerNeverGrantedTwice() throws Exception {
+    String company = "solo" + UUID.randomUUID().toString().substring(0, 8);
+    String alias = company + "-okta";
+    fixtures.oktaIdentityProvider(
+        alias,
+        stack.okta().orgBaseUrl(CompanySsoStack.ACME_ORG),
+        "0oa1acmekeycloak000001",
+        "acme-okta-client-secret");
+    fixtures.company(company, company + ".example", true, List.of(alias));
+    fixtures.companyAttribute(company, "companySso.firstMemberOwner", "true");
+    List<String> logins =
+        List.of("first@" + company + ".example", "second@" + company + ".example");
+    for (String login : logins) {
+      stack
+          .okta()
+          .addUser(
+              CompanySsoStack.ACME_ORG,
+              SimulatorUsers.okta(login, "Solo-passw0rd!", "Solo", "Member", List.of()));
+    }
+    try {
+      signIn(alias, logins.get(0), "Solo-passw0rd!");
+      assertThat(fixtures.realmRolesOf(logins.get(0))).contains("Owner");
+      fixtures.realm().users().delete(fixtures.userId(logins.get(0))).close();
+
+      signIn(alias, logins.get(1), "Solo-passw0rd!");
+      assertThat(fixtures.realmRolesOf(logins.get(1))).contains("Worker").doesNotContain("Owner");
+    } finally {
+      logins.forEach(login -> stack.okta().removeUser(CompanySsoStack.ACME_ORG, login));
+    }
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.CompanySsoExtension;
 import dev.companysso.it.support.DirectorySyncAdmin;
 import dev.companysso.it.support.RealmFixtures;
+import dev.companysso.it.support.SimulatorUsers;
 import dev.companysso.it.support.UpstreamSignInPage;
 import dev.companysso.simulators.ApiFault;
 import dev.companysso.simulators.OktaOrg;
@@ -218,7 +219,7 @@ class OktaDirectorySyncIT {
   }
 
   @Test
-  @Order(6)
+  @Order(8)
   @DisplayName(
       "Okta fails part-way (500 on page 3, bad JSON, 401, too slow): nobody is disabled and the report says why; the next good run applies it")
   void failurePartWayDisablesNobody() throws Exception {
@@ -256,7 +257,7 @@ class OktaDirectorySyncIT {
   }
 
   @Test
-  @Order(7)
+  @Order(9)
   @DisplayName(
       "Okta answers 429 twice with X-Rate-Limit-Reset: the run waits, retries and completes")
   void rateLimitIsRetried() throws Exception {
@@ -277,7 +278,7 @@ class OktaDirectorySyncIT {
   }
 
   @Test
-  @Order(8)
+  @Order(10)
   @DisplayName(
       "A run that would disable more than the safety cap stops and disables nobody; forced through the bundle's endpoint, it applies")
   void safetyCapStopsMassDeactivation() throws Exception {
@@ -310,7 +311,7 @@ class OktaDirectorySyncIT {
   }
 
   @Test
-  @Order(9)
+  @Order(11)
   @DisplayName(
       "Periodic changed-users sync (every 2 s) brings an Okta profile change in on its own")
   void periodicSyncRuns() throws Exception {
@@ -331,7 +332,7 @@ class OktaDirectorySyncIT {
   }
 
   @Test
-  @Order(10)
+  @Order(12)
   @DisplayName(
       "Test connection: the API token passes users and groups; a wrong token fails with Okta's answer")
   void testConnection() throws Exception {
@@ -352,7 +353,7 @@ class OktaDirectorySyncIT {
   }
 
   @Test
-  @Order(11)
+  @Order(13)
   @DisplayName(
       "OAuth 2.0 client credentials with private_key_jwt: a service app's key passes the connection test")
   void serviceAppCredentials() throws Exception {
@@ -385,7 +386,7 @@ class OktaDirectorySyncIT {
   }
 
   @Test
-  @Order(12)
+  @Order(14)
   @DisplayName("Saving settings that cannot work is refused with the field named")
   void badSettingsRefused() {
     ComponentRepresentation component = new ComponentRepresentation();
@@ -415,5 +416,49 @@ class OktaDirectorySyncIT {
     return "-----BEGIN PRIVATE KEY-----\n"
         + Base64.getMimeEncoder().encodeToString(key.toRSAPrivateKey().getEncoded())
         + "\n-----END PRIVATE KEY-----\n";
+  }
+
+  @Test
+  @Order(6)
+  @DisplayName(
+      "An imported account an admin also made a member of another company is no longer the directory's: suspended upstream, it stays enabled and is reported")
+  void sharedAccountLeftAlone() throws Exception {
+    String ivy = fixtures.user("ivy@globex.example").getId();
+    fixtures.companyResource("acme").members().addMember(ivy).close();
+    try {
+      okta().setStatus(ORG, "ivy@globex.example", "SUSPENDED");
+      sync.syncChanged();
+
+      assertThat(enabled("ivy@globex.example")).isTrue();
+      JsonNode report = sync.lastRun();
+      assertThat(report.path("notes").toString())
+          .as(report.toString())
+          .contains("ivy@globex.example: not an account of this company alone");
+    } finally {
+      okta().setStatus(ORG, "ivy@globex.example", "ACTIVE");
+      fixtures.companyResource("acme").members().member(ivy).delete().close();
+    }
+  }
+
+  @Test
+  @Order(7)
+  @DisplayName("A directory user in another company's verified domain is not imported")
+  void foreignDomainNotImported() throws Exception {
+    okta()
+        .addUser(
+            ORG,
+            SimulatorUsers.okta(
+                "squat@acme.example", "Passw0rd!", "Squat", "Ter", List.of("Everyone")));
+    try {
+      sync.syncAll();
+
+      assertThat(fixtures.realm().users().searchByUsername("squat@acme.example", true)).isEmpty();
+      JsonNode report = sync.lastRun();
+      assertThat(report.path("notes").toString())
+          .as(report.toString())
+          .contains("squat@acme.example: in a verified domain of another company");
+    } finally {
+      okta().removeUser(ORG, "squat@acme.example");
+    }
   }
 }

@@ -17,7 +17,6 @@ import dev.companysso.it.support.UpstreamSignInPage;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,18 +155,7 @@ class OktaIdentityProviderIT {
       assertThat(browser.pageText())
           .contains("Your company has not given you access to this application yet.");
     }
-    assertThat(
-            fixtures
-                .realm()
-                .getEvents(
-                    List.of("IDENTITY_PROVIDER_LOGIN_ERROR"),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null))
+    assertThat(fixtures.events("IDENTITY_PROVIDER_LOGIN_ERROR"))
         .anySatisfy(
             event -> {
               assertThat(event.getError()).isEqualTo("company_sso_user_not_assigned");

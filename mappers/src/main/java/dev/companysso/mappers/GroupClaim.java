@@ -26,6 +26,12 @@ public record GroupClaim(List<String> values, boolean complete) {
   /** Entra puts a {@code _claim_names} entry for the claim when a user has too many groups. */
   private static final String DISTRIBUTED_CLAIMS = "_claim_names";
 
+  /** Values one login's rule table reads; Entra's overage from Graph stays well below it. */
+  public static final int MAX_VALUES = 10_000;
+
+  /** Longest value a rule is tried on; Okta group names end at 255, Entra ids are 36. */
+  public static final int MAX_VALUE_LENGTH = 1_024;
+
   public static GroupClaim read(BrokeredIdentityContext context, String claim) {
     Object value = AbstractClaimMapper.getClaimValue(context, claim);
     if (value == null) {
@@ -33,7 +39,20 @@ public record GroupClaim(List<String> values, boolean complete) {
     }
     List<String> values = new ArrayList<>();
     collect(value, values);
-    return new GroupClaim(values, true);
+    return capped(values);
+  }
+
+  /**
+   * Claim values are attacker input (a company's IdP admin names the groups): past the caps, the
+   * claim is read as incomplete, so the login grants what it matched and removes nothing.
+   */
+  static GroupClaim capped(List<String> values) {
+    List<String> kept =
+        values.stream()
+            .filter(value -> value.length() <= MAX_VALUE_LENGTH)
+            .limit(MAX_VALUES)
+            .toList();
+    return new GroupClaim(kept, kept.size() == values.size());
   }
 
   private static void collect(Object value, List<String> into) {

@@ -26,16 +26,19 @@ final class AuthorizationEndpoint {
   private final VendorDialect dialect;
   private final ExpiringStore<PendingSignIn> pendingSignIns;
   private final ExpiringStore<IssuedCode> codes;
+  private final SignInSessions sessions;
   private final Clock clock;
 
   AuthorizationEndpoint(
       VendorDialect dialect,
       ExpiringStore<PendingSignIn> pendingSignIns,
       ExpiringStore<IssuedCode> codes,
+      SignInSessions sessions,
       Clock clock) {
     this.dialect = dialect;
     this.pendingSignIns = pendingSignIns;
     this.codes = codes;
+    this.sessions = sessions;
     this.clock = clock;
   }
 
@@ -63,6 +66,23 @@ final class AuthorizationEndpoint {
       return;
     }
     PendingSignIn signIn = new PendingSignIn(provider, client.get(), request);
+    Optional<Account> signedIn =
+        sessions
+            .current(exchange, provider.directory())
+            .filter(account -> mayReuseSession(request, account));
+    if (signedIn.isPresent()) {
+      completeSignIn(exchange, signIn, signedIn.get());
+      return;
+    }
+    if (request.getPrompt() != null && request.getPrompt().contains(Prompt.Type.NONE)) {
+      redirectWithError(
+          exchange,
+          request.getRedirectionURI(),
+          request.getState(),
+          Failure.LOGIN_REQUIRED.describedBy(
+              dialect, FailureContext.of(provider, client.get(), null)));
+      return;
+    }
     // Both vendors prefill the username from login_hint, which brokers send once they know the
     // user.
     showSignInForm(exchange, signIn, pendingSignIns.put(signIn), request.getLoginHint(), null);
@@ -90,8 +110,24 @@ final class AuthorizationEndpoint {
       // The same form was submitted twice at once; only the first submission gets a code.
       showErrorPage(exchange, Failure.SIGN_IN_EXPIRED.describedBy(dialect, FailureContext.NONE));
     } else {
+      // The vendor's session starts with the password, before the app assignment is checked.
+      sessions.start(exchange, signIn.provider().directory(), account.get());
       completeSignIn(exchange, signIn, account.get());
     }
+  }
+
+  /**
+   * A session answers the request unless the client asks for a fresh sign-in, or names another user
+   * in {@code login_hint} (Entra then shows its account picker, Okta its form).
+   */
+  private static boolean mayReuseSession(AuthenticationRequest request, Account account) {
+    Prompt prompt = request.getPrompt();
+    if (prompt != null
+        && (prompt.contains(Prompt.Type.LOGIN) || prompt.contains(Prompt.Type.SELECT_ACCOUNT))) {
+      return false;
+    }
+    String hint = request.getLoginHint();
+    return hint == null || hint.isBlank() || hint.trim().equalsIgnoreCase(account.username());
   }
 
   private void completeSignIn(HttpExchange exchange, PendingSignIn signIn, Account account)
@@ -196,10 +232,6 @@ final class AuthorizationEndpoint {
     if (request.getResponseMode() != null
         && !ResponseMode.QUERY.equals(request.getResponseMode())) {
       return Optional.of(Failure.UNSUPPORTED_RESPONSE_MODE);
-    }
-    // The simulators keep no single sign-on session, so a silent request can never succeed.
-    if (request.getPrompt() != null && request.getPrompt().contains(Prompt.Type.NONE)) {
-      return Optional.of(Failure.LOGIN_REQUIRED);
     }
     return Optional.empty();
   }

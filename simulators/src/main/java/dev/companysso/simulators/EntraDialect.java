@@ -103,6 +103,12 @@ final class EntraDialect implements VendorDialect {
   }
 
   @Override
+  public String sessionCookieName() {
+    // Microsoft's sign-in service keeps its session in "ESTSAUTH".
+    return "ESTSAUTH";
+  }
+
+  @Override
   public String rejectedCredentialsMessage() {
     // The page shows this for AADSTS50126 (bad password) and a disabled account alike.
     return "Your account or password is incorrect.";

@@ -45,6 +45,7 @@ final class OidcEngine {
   private final VendorDialect dialect;
   private final AuthorizationEndpoint authorizationEndpoint;
   private final TokenEndpoint tokenEndpoint;
+  private final SignInSessions sessions;
 
   /** Extra time the token endpoint takes, to stand for a slow IdP. */
   private volatile Duration tokenDelay = Duration.ZERO;
@@ -52,9 +53,10 @@ final class OidcEngine {
   OidcEngine(VendorDialect dialect, Clock clock) {
     this.dialect = dialect;
     ExpiringStore<IssuedCode> codes = new ExpiringStore<>(CODE_LIFETIME, clock);
+    this.sessions = new SignInSessions(dialect.sessionCookieName(), clock);
     this.authorizationEndpoint =
         new AuthorizationEndpoint(
-            dialect, new ExpiringStore<>(SIGN_IN_FORM_LIFETIME, clock), codes, clock);
+            dialect, new ExpiringStore<>(SIGN_IN_FORM_LIFETIME, clock), codes, sessions, clock);
     this.tokenEndpoint =
         new TokenEndpoint(
             dialect, codes, new ExpiringStore<>(REFRESH_TOKEN_LIFETIME, clock), clock);
@@ -146,8 +148,8 @@ final class OidcEngine {
   }
 
   /**
-   * Ends the (stateless) session: back to {@code post_logout_redirect_uri} with the state when it
-   * is one of the tenant's registered redirect URIs, else a signed-out page.
+   * Ends the browser's session: back to {@code post_logout_redirect_uri} with the state when it is
+   * one of the tenant's registered redirect URIs, else a signed-out page.
    */
   private void logout(HttpExchange exchange, OidcProvider provider) throws IOException {
     LogoutRequest request;
@@ -163,6 +165,7 @@ final class OidcEngine {
                   dialect, FailureContext.ofClientId(provider, null, e.getMessage()))));
       return;
     }
+    sessions.end(exchange);
     URI target = request.getPostLogoutRedirectionURI();
     if (target == null) {
       Exchanges.sendHtml(exchange, 200, dialect.signedOutPage());

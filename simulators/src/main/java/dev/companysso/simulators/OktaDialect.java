@@ -85,6 +85,12 @@ final class OktaDialect implements VendorDialect {
   }
 
   @Override
+  public String sessionCookieName() {
+    // Okta keeps its session in the "sid" cookie of the org domain.
+    return "sid";
+  }
+
+  @Override
   public String rejectedCredentialsMessage() {
     return "Unable to sign in";
   }

@@ -14,6 +14,9 @@ interface VendorDialect {
 
   String signedOutPage();
 
+  /** The cookie holding the vendor's own sign-in session. */
+  String sessionCookieName();
+
   /** Shown on the sign-in form after a wrong username, wrong password or inactive account. */
   String rejectedCredentialsMessage();
 

@@ -322,6 +322,41 @@ class OktaSimulatorTest {
 
   @Test
   @DisplayName(
+      "The org keeps the browser signed in: the next request is answered at once, for an unassigned user with the same error; prompt=login and sign-out show the form")
+  void signInSession() {
+    RelyingParty.Authorization first = orgServer.authorization(SCOPE);
+    HttpResponse<String> answer =
+        RelyingParty.submitSignIn(orgServer.open(first), "carol@acme.example", "carol-password");
+    String cookie =
+        answer.headers().allValues("Set-Cookie").stream()
+            .filter(value -> value.startsWith("sid="))
+            .findFirst()
+            .orElseThrow()
+            .split(";")[0];
+
+    RelyingParty.Authorization again = orgServer.authorization(SCOPE);
+    HttpResponse<String> repeated = RelyingParty.get(again.request().toURI(), cookie);
+    assertThat(repeated.statusCode()).isEqualTo(302);
+    assertThat(repeated.headers().firstValue("Location").orElseThrow())
+        .contains("error=access_denied")
+        .contains("state=" + again.state().getValue());
+
+    RelyingParty.Authorization fresh =
+        orgServer.authorization(
+            SCOPE, builder -> builder.prompt(new com.nimbusds.openid.connect.sdk.Prompt("login")));
+    assertThat(RelyingParty.get(fresh.request().toURI(), cookie).statusCode()).isEqualTo(200);
+
+    RelyingParty.get(
+        URI.create(orgServer.provider.getEndSessionEndpointURI() + "?client_id=" + CLIENT_ID),
+        cookie);
+    assertThat(
+            RelyingParty.get(orgServer.authorization(SCOPE).request().toURI(), cookie).statusCode())
+        .as("signed out")
+        .isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName(
       "A deactivated user cannot sign in and sees the same message as for a wrong password")
   void deactivatedUser() {
     RelyingParty globexOrg =

@@ -203,6 +203,11 @@ final class RelyingParty {
     return exchange(HttpRequest.newBuilder(uri).GET());
   }
 
+  /** A GET carrying the cookie a browser would send, {@code name=value}. */
+  static HttpResponse<String> get(URI uri, String cookie) {
+    return exchange(HttpRequest.newBuilder(uri).header("Cookie", cookie).GET());
+  }
+
   static HttpResponse<String> postForm(
       URI uri, Map<String, String> form, Map<String, String> headers) {
     HTTPRequest request = new HTTPRequest(HTTPRequest.Method.POST, uri);

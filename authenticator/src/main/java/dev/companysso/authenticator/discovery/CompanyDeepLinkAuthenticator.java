@@ -12,7 +12,8 @@ import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpoint;
  * Skips the login page when the request already says where to go: {@code company=} or {@code
  * kc_company=} on the authorization request, a {@code login_hint} that resolves, or a remembered
  * company that turned on auto-redirect. Anything else, including an unknown company, continues to
- * the login page as if no hint was given.
+ * the login page as if no hint was given, and so does a flow that already made its one {@link
+ * AutomaticRedirect}.
  */
 final class CompanyDeepLinkAuthenticator extends CompanyStepAuthenticator {
 
@@ -24,6 +25,10 @@ final class CompanyDeepLinkAuthenticator extends CompanyStepAuthenticator {
 
   @Override
   public void authenticate(AuthenticationFlowContext context) {
+    if (!AutomaticRedirect.allowed(context)) {
+      context.attempted();
+      return;
+    }
     CompanyDiscoveryConfig config = CompanyDiscoveryConfig.of(context.getAuthenticatorConfig());
     CompanyResolver resolver = new CompanyResolver(context.getSession());
     Optional<Discovery> discovery =
@@ -38,6 +43,7 @@ final class CompanyDeepLinkAuthenticator extends CompanyStepAuthenticator {
                         ? autoRedirect(context, config, resolver)
                         : Optional.empty());
     if (discovery.isPresent()) {
+      AutomaticRedirect.made(context);
       ProviderOffer.present(context, discovery.get());
     } else {
       context.attempted();
@@ -71,7 +77,7 @@ final class CompanyDeepLinkAuthenticator extends CompanyStepAuthenticator {
     String hint =
         context.getAuthenticationSession().getClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM);
     return parse(hint, config)
-        .map(input -> resolver.resolve(input, config.resolutionOrder()))
+        .map(input -> resolver.resolve(input, config.loginHintOrder()))
         .filter(discovery -> !discovery.isLocal());
   }
 

@@ -12,7 +12,8 @@ record CompanyDiscoveryConfig(
     int maxInputLength,
     boolean rememberCompany,
     Duration rememberFor,
-    boolean useLoginHint) {
+    boolean useLoginHint,
+    boolean loginHintLinkedUser) {
 
   private static final Logger LOG = Logger.getLogger(CompanyDiscoveryConfig.class);
 
@@ -21,6 +22,7 @@ record CompanyDiscoveryConfig(
   static final String REMEMBER_COMPANY = "rememberCompany";
   static final String REMEMBER_DAYS = "rememberCompanyDays";
   static final String USE_LOGIN_HINT = "useLoginHint";
+  static final String LOGIN_HINT_LINKED_USER = "loginHintLinkedUser";
 
   static final int DEFAULT_MAX_INPUT_LENGTH = 256;
   static final int DEFAULT_REMEMBER_DAYS = 30;
@@ -37,7 +39,19 @@ record CompanyDiscoveryConfig(
         positiveInt(config.get(MAX_INPUT_LENGTH), DEFAULT_MAX_INPUT_LENGTH),
         Boolean.parseBoolean(config.get(REMEMBER_COMPANY)),
         Duration.ofDays(positiveInt(config.get(REMEMBER_DAYS), DEFAULT_REMEMBER_DAYS)),
-        !"false".equals(config.get(USE_LOGIN_HINT)));
+        !"false".equals(config.get(USE_LOGIN_HINT)),
+        Boolean.parseBoolean(config.get(LOGIN_HINT_LINKED_USER)));
+  }
+
+  /**
+   * The steps a {@code login_hint} is tried as. Without the option, not the linked-user step: a
+   * hint comes from a URL anyone can build, and a redirect for a linked name next to the login page
+   * for an unknown one would tell them which accounts exist. Typed input keeps the step.
+   */
+  List<ResolutionStep> loginHintOrder() {
+    return loginHintLinkedUser
+        ? resolutionOrder
+        : resolutionOrder.stream().filter(step -> step != ResolutionStep.LINKED_USER).toList();
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.companysso.authenticator.discovery;
 
 import static dev.companysso.authenticator.discovery.CompanyDiscoveryConfig.DEFAULT_MAX_INPUT_LENGTH;
 import static dev.companysso.authenticator.discovery.CompanyDiscoveryConfig.DEFAULT_REMEMBER_DAYS;
+import static dev.companysso.authenticator.discovery.CompanyDiscoveryConfig.LOGIN_HINT_LINKED_USER;
 import static dev.companysso.authenticator.discovery.CompanyDiscoveryConfig.MAX_INPUT_LENGTH;
 import static dev.companysso.authenticator.discovery.CompanyDiscoveryConfig.REMEMBER_COMPANY;
 import static dev.companysso.authenticator.discovery.CompanyDiscoveryConfig.REMEMBER_DAYS;
@@ -68,6 +69,16 @@ final class CompanyDiscoveryConfigProperties {
           .type(ProviderConfigProperty.BOOLEAN_TYPE)
           .defaultValue("true")
           .add()
+          .property()
+          .name(LOGIN_HINT_LINKED_USER)
+          .label("Resolve login_hint to linked users")
+          .helpText(
+              "Also try a login_hint as an existing user linked to an identity provider. Off: a"
+                  + " hint only resolves as a company code or a verified domain, so a URL cannot"
+                  + " probe which usernames exist.")
+          .type(ProviderConfigProperty.BOOLEAN_TYPE)
+          .defaultValue("false")
+          .add()
           .build();
 
   /** Settings of the Single Sign-On page. */
@@ -76,7 +87,12 @@ final class CompanyDiscoveryConfigProperties {
 
   /** Settings of the deep-link step, which resolves without a page. */
   static final List<ProviderConfigProperty> DEEP_LINK =
-      pick(RESOLUTION_ORDER, MAX_INPUT_LENGTH, USE_LOGIN_HINT, REMEMBER_COMPANY);
+      pick(
+          RESOLUTION_ORDER,
+          MAX_INPUT_LENGTH,
+          USE_LOGIN_HINT,
+          LOGIN_HINT_LINKED_USER,
+          REMEMBER_COMPANY);
 
   private static List<ProviderConfigProperty> pick(String... names) {
     return Stream.of(names)

@@ -1,6 +1,6 @@
 package dev.companysso.authenticator.discovery;
 
-import dev.companysso.authenticator.company.CompanyDomains;
+import dev.companysso.core.CompanyDomains;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,7 +39,7 @@ final class CompanyResolver {
     for (ResolutionStep step : order) {
       Optional<Discovery> found =
           switch (step) {
-            case LINKED_USER -> byLinkedUser(input.value());
+            case LINKED_USER -> byLinkedUser(input);
             case COMPANY_CODE -> byCompanyCode(input);
             case EMAIL_DOMAIN -> byEmailDomain(input);
           };
@@ -99,10 +99,16 @@ final class CompanyResolver {
             });
   }
 
-  private Optional<Discovery> byLinkedUser(String usernameOrEmail) {
+  /**
+   * The providers the user of that name or e-mail is linked to. An input in a company's verified
+   * domain only ever leads to that company's providers, whatever accounts exist: another company
+   * that got an account of that name (by SCIM, an import, a first login) must not receive the
+   * domain's people.
+   */
+  private Optional<Discovery> byLinkedUser(DiscoveryInput input) {
     UserModel user;
     try {
-      user = KeycloakModelUtils.findUserByNameOrEmail(session, realm, usernameOrEmail);
+      user = KeycloakModelUtils.findUserByNameOrEmail(session, realm, input.value());
     } catch (ModelDuplicateException ambiguous) {
       // Two accounts share the e-mail (possible with federation); no single home to go to.
       return Optional.empty();
@@ -112,11 +118,17 @@ final class CompanyResolver {
     }
     List<FederatedIdentityModel> links =
         session.users().getFederatedIdentitiesStream(realm, user).toList();
+    Optional<OrganizationModel> domainOwner =
+        input.emailDomain().flatMap(domain -> CompanyDomains.verifiedOwner(session, domain));
     List<IdentityProviderModel> providers =
         links.stream()
             .map(link -> session.identityProviders().getByAlias(link.getIdentityProvider()))
             .filter(Objects::nonNull)
             .filter(IdentityProviderModel::isEnabled)
+            .filter(
+                idp ->
+                    domainOwner.isEmpty()
+                        || domainOwner.get().getId().equals(idp.getOrganizationId()))
             .toList();
     if (providers.isEmpty()) {
       return Optional.empty();

@@ -1,6 +1,6 @@
 package dev.companysso.authenticator.discovery;
 
-import dev.companysso.authenticator.company.CompanyDomains;
+import dev.companysso.core.CompanyDomains;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -1,12 +1,14 @@
 package dev.companysso.authenticator.jit;
 
-import dev.companysso.authenticator.company.CompanyDomains;
 import dev.companysso.authenticator.company.CompanyEventDetails;
+import dev.companysso.core.CompanyDomains;
+import dev.companysso.core.CompanyOwnership;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.broker.IdpCreateUserIfUniqueAuthenticator;
@@ -29,9 +31,9 @@ import org.keycloak.util.JsonSerialization;
  * once. An existing account with the same e-mail or username is linked without proof only when the
  * provider is trusted ("Trust email"), the provider vouches for the e-mail ({@link VerifiedEmail}),
  * the local e-mail is verified, and its domain is a verified domain of this company. Otherwise the
- * flow goes on to Keycloak's "link your existing account" steps. An e-mail whose domain belongs to
- * another company is refused: one company's tenant must not create or take over accounts in
- * another's namespace.
+ * flow goes on to Keycloak's "link your existing account" steps. An e-mail or username whose domain
+ * belongs to another company is refused: one company's tenant must not create or take over accounts
+ * in another's namespace.
  */
 final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAuthenticator {
 
@@ -43,6 +45,12 @@ final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAut
 
   /** Set by the SCIM endpoint on accounts it deleted in "disable" mode. */
   static final String SCIM_DELETED = "companySso.scim.deleted";
+
+  /**
+   * Auth note Keycloak's review-profile step sets when the person changed the e-mail there (a
+   * literal in Keycloak, as in its own confirm-link decision, keycloak#40446).
+   */
+  private static final String UPDATE_PROFILE_EMAIL_CHANGED = "UPDATE_PROFILE_EMAIL_CHANGED";
 
   @Override
   protected void authenticateImpl(
@@ -57,8 +65,11 @@ final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAut
     Optional<OrganizationModel> company = companyOf(context, provider);
     Optional<String> domain = CompanyDomains.domainOf(brokerContext.getEmail());
     if (company.isPresent()
-        && domain.isPresent()
-        && belongsToAnotherCompany(context, company.get(), domain.get())) {
+        && Stream.of(brokerContext.getEmail(), brokerContext.getUsername())
+            .anyMatch(
+                value ->
+                    CompanyDomains.foreignOwner(context.getSession(), company.get(), value)
+                        .isPresent())) {
       refuseForeignDomain(context);
       return;
     }
@@ -131,6 +142,7 @@ final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAut
     boolean provisioned =
         existing != null
             && company.getId().equals(existing.getFirstAttribute(SCIM_OWNER))
+            && CompanyOwnership.owns(context.getSession(), context.getRealm(), company, existing)
             && existing.getFirstAttribute(SCIM_DELETED) == null
             && context
                     .getSession()
@@ -164,7 +176,8 @@ final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAut
         existing != null
             && existing.isEnabled()
             && existing.isEmailVerified()
-            && VerifiedEmail.assertedBy(claims(brokerContext))
+            && context.getAuthenticationSession().getAuthNote(UPDATE_PROFILE_EMAIL_CHANGED) == null
+            && VerifiedEmail.assertedFor(claims(brokerContext), email)
             && CompanyDomains.verifiedOwner(context.getSession(), domain.get())
                 .map(owner -> owner.getId().equals(company.getId()))
                 .orElse(false);
@@ -176,13 +189,6 @@ final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAut
     context.setUser(existing);
     context.success();
     return true;
-  }
-
-  private static boolean belongsToAnotherCompany(
-      AuthenticationFlowContext context, OrganizationModel company, String domain) {
-    return CompanyDomains.verifiedOwner(context.getSession(), domain)
-        .map(owner -> !owner.getId().equals(company.getId()))
-        .orElse(false);
   }
 
   private static void refuseForeignDomain(AuthenticationFlowContext context) {

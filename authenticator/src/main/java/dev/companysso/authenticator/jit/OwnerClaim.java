@@ -1,34 +1,37 @@
 package dev.companysso.authenticator.jit;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.keycloak.cluster.ClusterProvider;
-import org.keycloak.cluster.ExecutionResult;
+import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.OrganizationModel;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.organization.OrganizationProvider;
 
 /**
- * Decides, once per company, who its first member (and so its owner) is, even when two first logins
- * arrive at the same moment on different nodes.
+ * Decides, once per company, who its first member (and so its owner) is, even when first logins
+ * arrive at the same moment on different nodes: the database decides, through the primary key of
+ * {@link OwnerClaimEntity}, not a cache or a lock.
  *
- * <p>The claim is the organization attribute {@code companySso.owner} ({@code userId@millis}),
- * written in its own transaction while a cluster-wide task lock is held, so it is committed before
- * any other login can look. A claim whose user never appeared (its login failed) is given up after
- * {@link #ABANDONED_AFTER}.
+ * <p>The claim is inserted in a transaction of its own, committed before the login's, so a
+ * simultaneous login sees it or fails on the key. The login's own transaction then confirms it: a
+ * claim that stays unconfirmed (that login failed after claiming) may be taken over by a later
+ * first login after {@link #ABANDONED_AFTER}, again by one conditional update the database
+ * serializes. A confirmed claim is never given again, even when its owner is deleted: an admin
+ * hands ownership on.
  */
 final class OwnerClaim {
 
-  static final String OWNER_ATTRIBUTE = "companySso.owner";
   static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
-  private static final int LOCK_SECONDS = 30;
+
+  /** Where an earlier release kept the claim; a company that has it has had its owner. */
+  static final String LEGACY_OWNER_ATTRIBUTE = "companySso.owner";
+
+  private static final Logger LOG = Logger.getLogger(OwnerClaim.class);
 
   private final KeycloakSession session;
   private final Clock clock;
@@ -38,55 +41,72 @@ final class OwnerClaim {
     this.clock = clock;
   }
 
-  /** Whether {@code user} became the owner of {@code company}. */
+  /** Whether {@code user} became the owner of {@code company}; confirmed with the login. */
   boolean claim(OrganizationModel company, UserModel user) {
-    RealmModel realm = session.getContext().getRealm();
-    String companyId = company.getId();
-    ExecutionResult<Boolean> result =
-        session
-            .getProvider(ClusterProvider.class)
-            .executeIfNotExecuted(
-                "company-sso-owner::" + companyId,
-                LOCK_SECONDS,
-                () ->
-                    KeycloakModelUtils.runJobInTransactionWithResult(
-                        session.getKeycloakSessionFactory(),
-                        claimSession -> {
-                          claimSession.getContext().setRealm(realm);
-                          return claimIn(claimSession, realm, companyId, user.getId());
-                        }));
-    // Not executed: another login holds the lock right now, and it is the first.
-    return result.isExecuted() && Boolean.TRUE.equals(result.getResult());
-  }
-
-  private boolean claimIn(
-      KeycloakSession claimSession, RealmModel realm, String companyId, String userId) {
-    OrganizationModel company =
-        claimSession.getProvider(OrganizationProvider.class).getById(companyId);
-    Optional<String> current =
-        company.getAttributes().getOrDefault(OWNER_ATTRIBUTE, List.of()).stream().findFirst();
-    if (current.isPresent() && !abandoned(claimSession, realm, current.get())) {
+    if (company.getAttributes().containsKey(LEGACY_OWNER_ATTRIBUTE)) {
       return false;
     }
-    Map<String, List<String>> attributes = new HashMap<>(company.getAttributes());
-    attributes.put(OWNER_ATTRIBUTE, List.of(userId + "@" + clock.millis()));
-    company.setAttributes(attributes);
-    return true;
+    boolean won =
+        insert(company.getId(), user.getId()) || takeOverAbandoned(company.getId(), user.getId());
+    if (won) {
+      entityManager(session)
+          .createQuery(
+              "update OwnerClaimEntity c set c.confirmed = true"
+                  + " where c.companyId = :company and c.userId = :user")
+          .setParameter("company", company.getId())
+          .setParameter("user", user.getId())
+          .executeUpdate();
+    }
+    return won;
   }
 
-  private boolean abandoned(KeycloakSession claimSession, RealmModel realm, String claim) {
-    int at = claim.lastIndexOf('@');
-    if (at <= 0) {
-      return true;
-    }
-    if (claimSession.users().getUserById(realm, claim.substring(0, at)) != null) {
-      return false;
-    }
+  private boolean insert(String companyId, String userId) {
     try {
-      long claimedAt = Long.parseLong(claim.substring(at + 1));
-      return clock.millis() - claimedAt > ABANDONED_AFTER.toMillis();
-    } catch (NumberFormatException malformed) {
-      return true;
+      return KeycloakModelUtils.runJobInTransactionWithResult(
+          session.getKeycloakSessionFactory(),
+          claimSession -> {
+            EntityManager em = entityManager(claimSession);
+            if (em.find(OwnerClaimEntity.class, companyId) != null) {
+              return false;
+            }
+            em.persist(new OwnerClaimEntity(companyId, userId, clock.millis()));
+            em.flush();
+            return true;
+          });
+    } catch (PersistenceException | ModelException raced) {
+      // A first login of the same company inserted its claim at the same moment: the key decided.
+      LOG.debugf("Company %s: the owner claim was taken (%s)", companyId, raced.getMessage());
+      return false;
     }
+  }
+
+  private boolean takeOverAbandoned(String companyId, String userId) {
+    long now = clock.millis();
+    long cutoff = now - ABANDONED_AFTER.toMillis();
+    return KeycloakModelUtils.runJobInTransactionWithResult(
+        session.getKeycloakSessionFactory(),
+        claimSession -> {
+          // A plain read first: only a claim that looks abandoned is worth a row lock.
+          OwnerClaimEntity current =
+              entityManager(claimSession).find(OwnerClaimEntity.class, companyId);
+          if (current == null || current.confirmed() || current.claimedAt() >= cutoff) {
+            return false;
+          }
+          return entityManager(claimSession)
+                  .createQuery(
+                      "update OwnerClaimEntity c set c.userId = :user, c.claimedAt = :now"
+                          + " where c.companyId = :company and c.confirmed = false"
+                          + " and c.claimedAt < :cutoff")
+                  .setParameter("user", userId)
+                  .setParameter("now", now)
+                  .setParameter("company", companyId)
+                  .setParameter("cutoff", cutoff)
+                  .executeUpdate()
+              == 1;
+        });
+  }
+
+  private static EntityManager entityManager(KeycloakSession session) {
+    return session.getProvider(JpaConnectionProvider.class).getEntityManager();
   }
 }

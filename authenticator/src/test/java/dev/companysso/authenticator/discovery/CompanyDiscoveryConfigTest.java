@@ -49,4 +49,14 @@ class CompanyDiscoveryConfigTest {
     assertThat(config.rememberFor()).isEqualTo(Duration.ofDays(7));
     assertThat(config.useLoginHint()).isFalse();
   }
+
+  @Test
+  @DisplayName("A login_hint skips the linked-user step unless the option turns it on")
+  void loginHintOrder() {
+    assertThat(CompanyDiscoveryConfig.from(Map.of()).loginHintOrder())
+        .containsExactly(ResolutionStep.COMPANY_CODE, ResolutionStep.EMAIL_DOMAIN);
+    assertThat(CompanyDiscoveryConfig.from(Map.of("loginHintLinkedUser", "true")).loginHintOrder())
+        .containsExactly(
+            ResolutionStep.LINKED_USER, ResolutionStep.COMPANY_CODE, ResolutionStep.EMAIL_DOMAIN);
+  }
 }

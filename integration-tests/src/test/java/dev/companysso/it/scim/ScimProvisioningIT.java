@@ -18,13 +18,12 @@ import dev.companysso.it.support.BrokeredLogin;
 import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.CompanySsoExtension;
 import dev.companysso.it.support.RealmFixtures;
+import dev.companysso.it.support.SimulatorUsers;
 import dev.companysso.it.support.UpstreamSignInPage;
 import dev.companysso.simulators.EntraTenant;
-import dev.companysso.simulators.OktaOrg;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -341,17 +340,7 @@ class ScimProvisioningIT {
         .okta()
         .addUser(
             CompanySsoStack.ACME_ORG,
-            new OktaOrg.User(
-                "00u" + UUID.randomUUID().toString().replace("-", "").substring(0, 17),
-                login,
-                PASSWORD,
-                "Sam",
-                "Pushed",
-                login,
-                true,
-                "ACTIVE",
-                groups,
-                Map.of()));
+            SimulatorUsers.okta(login, PASSWORD, "Sam", "Pushed", groups));
   }
 
   private String signIn(String idpAlias, UpstreamSignInPage page, String login) throws Exception {

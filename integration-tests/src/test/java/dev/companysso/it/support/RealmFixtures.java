@@ -12,6 +12,7 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.FederatedIdentityRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
@@ -122,7 +123,7 @@ public final class RealmFixtures {
   /** Sets "Trust email" of an identity provider; returns the previous value. */
   public boolean trustEmail(String alias, boolean trust) {
     IdentityProviderRepresentation idp = realm.identityProviders().get(alias).toRepresentation();
-    boolean previous = idp.isTrustEmail();
+    boolean previous = Boolean.TRUE.equals(idp.isTrustEmail());
     idp.setTrustEmail(trust);
     realm.identityProviders().get(alias).update(idp);
     return previous;
@@ -291,6 +292,24 @@ public final class RealmFixtures {
     try (Response response = resource.update(current)) {
       expectSuccess(response, "update organization " + alias);
     }
+  }
+
+  /** The newest events of {@code type} (at most 200), newest first. */
+  public List<EventRepresentation> events(String type) {
+    return realm.getEvents(List.of(type), null, null, null, null, null, null, 200);
+  }
+
+  /** The IdP login errors with this error code for this identity provider, since {@code millis}. */
+  public List<EventRepresentation> identityProviderErrors(
+      String identityProvider, String error, long millis) {
+    return events("IDENTITY_PROVIDER_LOGIN_ERROR").stream()
+        .filter(event -> event.getTime() >= millis)
+        .filter(event -> error.equals(event.getError()))
+        .filter(
+            event ->
+                event.getDetails() != null
+                    && identityProvider.equals(event.getDetails().get("identity_provider")))
+        .toList();
   }
 
   private static void expectSuccess(Response response, String what) {

@@ -19,7 +19,9 @@ public enum UpstreamSignInPage {
     this.submit = By.id(submitId);
   }
 
+  /** Fills in the form; a username the vendor prefilled from {@code login_hint} is replaced. */
   public void signIn(Browser browser, String user, String secret) {
+    browser.waitFor(username).clear();
     browser.waitFor(username).sendKeys(user);
     browser.waitFor(password).sendKeys(secret);
     browser.waitFor(submit).click();

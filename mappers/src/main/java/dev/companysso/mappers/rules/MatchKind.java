@@ -1,6 +1,6 @@
 package dev.companysso.mappers.rules;
 
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * How a rule's pattern compares with a group value. Written as a prefix of the pattern in the table

@@ -1,5 +1,7 @@
 package dev.companysso.mappers.rules;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -8,8 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A parsed mapping table: which rules match a user's groups.
@@ -77,8 +77,10 @@ public final class RuleTable {
                 + rule.kind().body(pattern)
                 + " is not a valid regular expression ("
                 + e.getDescription()
-                + " near index "
-                + e.getIndex()
+                + (e.getDescription().contains("unsupported")
+                        || e.getDescription().contains("escape")
+                    ? "; backreferences and lookaround are not supported"
+                    : "")
                 + ").");
         continue;
       }

@@ -10,7 +10,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.keycloak.broker.provider.IdentityProviderMapper;
@@ -19,6 +21,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.RepresentationToModel;
 import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
+import org.keycloak.representations.idm.PartialImportRepresentation;
 import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.AdminRoot;
@@ -28,7 +31,8 @@ import org.keycloak.utils.KeycloakSessionUtil;
 
 /**
  * Refuses to save a bad rule table through the admin REST API (and so the admin console) with a 400
- * that names the rule.
+ * that names the rule: a mapper created or updated on its own, or among the identity provider
+ * mappers of a partial import.
  *
  * <p>Why a request filter: Keycloak has no validation hook for identity-provider mappers, and its
  * create endpoint turns any exception from storage into a generic "Failed to add mapper". The
@@ -43,50 +47,75 @@ public final class RuleTableValidationFilter implements ContainerRequestFilter {
       Pattern.compile(
           "(?:^|/)admin/realms/([^/]+)/identity-provider/instances/[^/]+/mappers(?:/[^/]+)?/?$");
 
+  private static final Pattern PARTIAL_IMPORT_PATH =
+      Pattern.compile("(?:^|/)admin/realms/([^/]+)/partialImport/?$");
+
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
     if (!"POST".equals(request.getMethod()) && !"PUT".equals(request.getMethod())) {
       return;
     }
-    Matcher path = MAPPER_PATH.matcher(request.getUriInfo().getPath());
-    if (!path.find()) {
+    String requestPath = request.getUriInfo().getPath();
+    Matcher single = MAPPER_PATH.matcher(requestPath);
+    Matcher partialImport = PARTIAL_IMPORT_PATH.matcher(requestPath);
+    boolean isSingle = single.find();
+    if (!isSingle && !partialImport.find()) {
       return;
     }
     byte[] body = request.getEntityStream().readAllBytes();
     request.setEntityStream(new ByteArrayInputStream(body));
 
-    IdentityProviderMapperRepresentation mapper = read(body);
+    List<IdentityProviderMapperRepresentation> mappers =
+        isSingle
+            ? read(body, IdentityProviderMapperRepresentation.class).stream().toList()
+            : read(body, PartialImportRepresentation.class)
+                .map(PartialImportRepresentation::getIdentityProviderMappers)
+                .orElse(List.of());
     KeycloakSession session = KeycloakSessionUtil.getKeycloakSession();
-    if (mapper == null || mapper.getConfig() == null || session == null) {
+    if (mappers == null || mappers.isEmpty() || session == null) {
       return;
     }
-    if (!(session
-            .getKeycloakSessionFactory()
-            .getProviderFactory(IdentityProviderMapper.class, mapper.getIdentityProviderMapper())
-        instanceof GroupRuleMapper<?> tableMapper)) {
-      return;
-    }
+    String realmName = (isSingle ? single : partialImport).group(1);
     RealmModel realm =
-        session.realms().getRealmByName(URLDecoder.decode(path.group(1), StandardCharsets.UTF_8));
+        session.realms().getRealmByName(URLDecoder.decode(realmName, StandardCharsets.UTF_8));
     if (realm == null || !mayManageIdentityProviders(session, realm)) {
       return;
     }
-    IdentityProviderMapperModel model = RepresentationToModel.toModel(mapper);
-    List<String> problems = tableMapper.problems(session, realm, model);
+    List<String> problems = new ArrayList<>();
+    for (IdentityProviderMapperRepresentation mapper : mappers) {
+      problems.addAll(problems(session, realm, mapper));
+    }
     if (!problems.isEmpty()) {
       request.abortWith(
-          ErrorResponse.error(
-                  "Mapper '" + mapper.getName() + "': " + String.join(" ", problems),
-                  Response.Status.BAD_REQUEST)
+          ErrorResponse.error(String.join(" ", problems), Response.Status.BAD_REQUEST)
               .getResponse());
     }
   }
 
-  private static IdentityProviderMapperRepresentation read(byte[] body) {
+  /** The problems of one mapper's rule table, each prefixed with the mapper's name. */
+  private static List<String> problems(
+      KeycloakSession session, RealmModel realm, IdentityProviderMapperRepresentation mapper) {
+    if (mapper == null
+        || mapper.getConfig() == null
+        || !(session
+                .getKeycloakSessionFactory()
+                .getProviderFactory(
+                    IdentityProviderMapper.class, mapper.getIdentityProviderMapper())
+            instanceof GroupRuleMapper<?> tableMapper)) {
+      return List.of();
+    }
+    IdentityProviderMapperModel model = RepresentationToModel.toModel(mapper);
+    List<String> problems = tableMapper.problems(session, realm, model);
+    return problems.isEmpty()
+        ? List.of()
+        : List.of("Mapper '" + mapper.getName() + "': " + String.join(" ", problems));
+  }
+
+  private static <T> Optional<T> read(byte[] body, Class<T> type) {
     try {
-      return JsonSerialization.readValue(body, IdentityProviderMapperRepresentation.class);
+      return Optional.ofNullable(JsonSerialization.readValue(body, type));
     } catch (IOException | RuntimeException e) {
-      return null; // Keycloak answers malformed JSON itself.
+      return Optional.empty(); // Keycloak answers malformed JSON itself.
     }
   }
 

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class RuleTableTest {
 
@@ -94,8 +96,8 @@ class RuleTableTest {
             e ->
                 assertThat(e.problems())
                     .containsExactly(
-                        "Rule 2 (regex:[a-z): [a-z is not a valid regular expression (Unclosed"
-                            + " character class near index 3).",
+                        "Rule 2 (regex:[a-z): [a-z is not a valid regular expression (missing"
+                            + " closing ]).",
                         "Rule 3 is incomplete: it needs a group pattern and at least one target.",
                         "Rule 4 is incomplete: it needs a group pattern and at least one target"
                             + " (pattern Sales).",
@@ -154,5 +156,40 @@ class RuleTableTest {
         .contains(16, 41)
         // 23 exact rules (multiples of 7 below 200 that are not multiples of 5), a glob, a regex
         .hasSize(25);
+  }
+
+  /**
+   * Patterns that make a backtracking engine run for hours on these values (nested quantifiers,
+   * many wildcards before a missing literal). The timeout is far above what a linear engine needs
+   * and far below what backtracking needs, so it fails only on a return to backtracking.
+   */
+  @Test
+  @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  @DisplayName("Catastrophic regex and glob rules match long attacker values in linear time")
+  void linearTime() throws RuleTableException {
+    RuleTable table =
+        RuleTable.parse(
+            rows(
+                "regex:^(.*a){25}$", "a",
+                "regex:^(a|aa)+$", "b",
+                "glob:*-*-*-*-*-*-*-*-*-*-*x", "c"));
+
+    assertThat(matched(table, "a".repeat(60) + "!", "a".repeat(1_000) + "!", "-".repeat(1_000)))
+        .isEmpty();
+    assertThat(matched(table, "a".repeat(25), "-".repeat(20) + "x")).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  @DisplayName("Backreferences and lookaround are refused with a message saying so")
+  void unsupportedSyntax() {
+    assertThatThrownBy(() -> RuleTable.parse(rows("regex:(a)\\1", "x", "regex:(?=a)a", "y")))
+        .isInstanceOfSatisfying(
+            RuleTableException.class,
+            e ->
+                assertThat(e.problems())
+                    .allSatisfy(
+                        problem ->
+                            assertThat(problem)
+                                .endsWith("; backreferences and lookaround are not supported).")));
   }
 }

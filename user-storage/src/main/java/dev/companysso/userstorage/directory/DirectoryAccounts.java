@@ -1,5 +1,7 @@
 package dev.companysso.userstorage.directory;
 
+import dev.companysso.core.CompanyDomains;
+import dev.companysso.core.CompanyOwnership;
 import dev.companysso.userstorage.accounts.AccountDeactivation;
 import dev.companysso.userstorage.accounts.CompanyGroupRules;
 import dev.companysso.userstorage.accounts.DefaultRoles;
@@ -16,9 +18,9 @@ import org.keycloak.organization.OrganizationProvider;
 /**
  * The Keycloak side of one directory provider's users, inside one transaction. A user belongs to
  * the provider when the provider created it or when it carries the company's federated identity
- * link for the same directory id (a first-login account): it is created, updated, reactivated and
- * disabled here. Any other account is never touched, even when its username or e-mail matches: that
- * is a conflict for the admin, never a link.
+ * link for the same directory id and the company owns it (a first-login account): it is created,
+ * updated, reactivated and disabled here. Any other account is never touched, even when its
+ * username or e-mail matches: that is a conflict for the admin, never a link.
  */
 final class DirectoryAccounts {
 
@@ -103,14 +105,19 @@ final class DirectoryAccounts {
     }
   }
 
-  /** Whether this provider manages the linked user; adopts a first-login account of the company. */
+  /**
+   * Whether this provider manages the linked user; adopts an account the company owns that first
+   * login created. An account the company does not own ({@link CompanyOwnership}: shared with
+   * another company, an admin, linked by hand) is never touched.
+   */
   private boolean manages(UserModel user) {
+    if (!CompanyOwnership.owns(session, realm, config.company(), user)) {
+      report.conflict(user.getUsername() + ": not an account of this company alone; left as it is");
+      return false;
+    }
     String owner = user.getFirstAttribute(OWNER);
     if (owner == null) {
       user.setSingleAttribute(OWNER, config.componentId());
-      if (!config.company().isMember(user)) {
-        session.getProvider(OrganizationProvider.class).addMember(config.company(), user);
-      }
       return true;
     }
     if (!owner.equals(config.componentId())) {
@@ -127,11 +134,15 @@ final class DirectoryAccounts {
       return null;
     }
     String username = listed.username().toLowerCase(Locale.ROOT);
+    String email = listed.profile().get("email");
+    if (foreign(username) || foreign(email)) {
+      report.conflict(username + ": in a verified domain of another company; not imported");
+      return null;
+    }
     if (session.users().getUserByUsername(realm, username) != null) {
       report.conflict(username + ": an account this directory does not manage has this username");
       return null;
     }
-    String email = listed.profile().get("email");
     if (emailTaken(email)) {
       report.conflict(username + ": an account this directory does not manage has " + email);
       return null;
@@ -192,14 +203,21 @@ final class DirectoryAccounts {
     if (Objects.equals(user.getEmail(), normalized)) {
       return false;
     }
-    if (emailTaken(normalized)) {
+    if (emailTaken(normalized) || foreign(normalized)) {
       report.conflict(
-          user.getUsername() + ": kept its e-mail; " + normalized + " belongs to another account");
+          user.getUsername()
+              + ": kept its e-mail; "
+              + normalized
+              + " belongs to another account or company");
       return false;
     }
     user.setEmail(normalized);
     user.setEmailVerified(false);
     return true;
+  }
+
+  private boolean foreign(String emailOrUsername) {
+    return CompanyDomains.foreignOwner(session, config.company(), emailOrUsername).isPresent();
   }
 
   private boolean emailTaken(String email) {

@@ -1,5 +1,6 @@
 package dev.companysso.userstorage.directory;
 
+import dev.companysso.core.CompanyOwnership;
 import dev.companysso.userstorage.accounts.AccountDeactivation;
 import dev.companysso.userstorage.accounts.CompanyGroupRules;
 import dev.companysso.userstorage.directory.http.DirectoryReadException;
@@ -12,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -247,9 +249,14 @@ public final class DirectorySync {
           entries.subList(from, Math.min(entries.size(), from + BATCH));
       inTransaction(
           (session, realm) -> {
+            OrganizationModel company =
+                vendor.config(session, realm.getComponent(componentId)).company();
             for (Map.Entry<String, String> entry : chunk) {
               UserModel user = session.users().getUserById(realm, entry.getKey());
-              if (user != null && user.isEnabled()) {
+              if (user != null && !CompanyOwnership.owns(session, realm, company, user)) {
+                report.conflict(
+                    user.getUsername() + ": not an account of this company alone; not disabled");
+              } else if (user != null && user.isEnabled()) {
                 AccountDeactivation.disable(session, realm, user, entry.getValue());
                 report.disabled++;
               }

@@ -3,17 +3,24 @@ package dev.companysso.userstorage.scim;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.representations.idm.MembershipType;
 
 /**
- * The company's members SCIM lists (not deleted through SCIM), paged by username straight from
- * Keycloak's JPA store: one indexed query per page and one count. An organization's members are the
- * members of its internal group.
+ * The members SCIM lists: managed members of the company that belong to no other company and that
+ * SCIM did not delete, paged by username straight from Keycloak's JPA store, one indexed query per
+ * page and one count. An organization's members are the members of its internal group (type 1). The
+ * admin-role part of {@link dev.companysso.core.CompanyOwnership} is checked on each page's users,
+ * as roles come through groups and composites.
  */
 final class CompanyMembers {
 
   private static final String VISIBLE =
-      " from UserGroupMembershipEntity m where m.groupId = :group and not exists"
-          + " (select a.id from UserAttributeEntity a where a.user = m.user and a.name = :deleted)";
+      " from UserGroupMembershipEntity m where m.groupId = :group"
+          + " and m.membershipType = :managed"
+          + " and not exists (select a.id from UserAttributeEntity a"
+          + " where a.user = m.user and a.name = :deleted)"
+          + " and not exists (select o.groupId from UserGroupMembershipEntity o, GroupEntity g"
+          + " where o.user = m.user and o.groupId = g.id and g.type = 1 and g.id <> :group)";
 
   private final ScimContext context;
   private final String groupId;
@@ -27,6 +34,7 @@ final class CompanyMembers {
     return entityManager()
         .createQuery("select count(m)" + VISIBLE, Long.class)
         .setParameter("group", groupId)
+        .setParameter("managed", MembershipType.MANAGED.name())
         .setParameter("deleted", ScimContext.DELETED)
         .getSingleResult();
   }
@@ -36,6 +44,7 @@ final class CompanyMembers {
     return entityManager()
         .createQuery("select m.user.id" + VISIBLE + " order by m.user.username", String.class)
         .setParameter("group", groupId)
+        .setParameter("managed", MembershipType.MANAGED.name())
         .setParameter("deleted", ScimContext.DELETED)
         .setFirstResult(first)
         .setMaxResults(max)

@@ -1,6 +1,7 @@
 package dev.companysso.userstorage.scim;
 
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import dev.companysso.core.CompanyOwnership;
 import java.net.URI;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -10,8 +11,8 @@ import org.keycloak.organization.OrganizationProvider;
 
 /**
  * One authenticated SCIM request: the company whose token it carried, and the boundary of what it
- * may see. A user is visible only while a member of the company and not deleted through SCIM;
- * everyone else answers 404, exactly as an id that does not exist.
+ * may see. A user is visible only while the company owns it ({@link CompanyOwnership}) and SCIM has
+ * not deleted it; everyone else answers 404, exactly as an id that does not exist.
  */
 final class ScimContext {
 
@@ -40,9 +41,11 @@ final class ScimContext {
   }
 
   boolean visible(UserModel user) {
-    return user != null
-        && user.getFirstAttribute(DELETED) == null
-        && organizations().isMember(company, user);
+    return user != null && user.getFirstAttribute(DELETED) == null && owned(user);
+  }
+
+  boolean owned(UserModel user) {
+    return CompanyOwnership.owns(session, realm, company, user);
   }
 
   UserModel user(String id) throws ResourceNotFoundException {

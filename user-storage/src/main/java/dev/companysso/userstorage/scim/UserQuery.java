@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.UserModel;
@@ -47,7 +46,7 @@ final class UserQuery {
               ? List.of()
               : members.page(first, count).stream()
                   .map(id -> context.session.users().getUserById(context.realm, id))
-                  .filter(Objects::nonNull)
+                  .filter(context::visible)
                   .toList();
       return new Page(members.count(), users);
     }

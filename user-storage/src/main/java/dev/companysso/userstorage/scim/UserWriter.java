@@ -7,6 +7,7 @@ import com.unboundid.scim2.common.types.Email;
 import com.unboundid.scim2.common.types.EnterpriseUserExtension;
 import com.unboundid.scim2.common.types.Name;
 import com.unboundid.scim2.common.types.UserResource;
+import dev.companysso.core.CompanyDomains;
 import dev.companysso.userstorage.accounts.AccountDeactivation;
 import dev.companysso.userstorage.accounts.DefaultRoles;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import org.keycloak.models.UserModel;
 /**
  * Writes a SCIM User onto a Keycloak user. It owns the fields SCIM describes (names, e-mail,
  * active, the SCIM and enterprise attributes) and replaces them as sent; roles, groups, credentials
- * and every other attribute are never touched. The identity provider link is added or moved, never
+ * and every other attribute are never touched. The identity provider link is added, never moved or
  * removed: the SSO login may have made it.
  */
 final class UserWriter {
@@ -35,14 +36,15 @@ final class UserWriter {
   /** A new account for {@code desired}, or the company's SCIM-deleted account of that name. */
   UserModel create(UserResource desired) throws ScimException {
     String username = username(desired);
+    checkNotForeign("userName", username);
+    checkNotForeign("emails", email(desired));
     if (desired.getActive() == null) {
       desired.setActive(true);
     }
     UserModel existing = context.session.users().getUserByUsername(context.realm, username);
     if (existing != null) {
       if (!restorable(existing)) {
-        throw ResourceConflictException.uniqueness(
-            "userName: '" + desired.getUserName() + "' is already taken.");
+        throw unavailable("userName");
       }
       existing.removeAttribute(ScimContext.DELETED);
       write(existing, desired);
@@ -63,11 +65,12 @@ final class UserWriter {
   /** Replaces what SCIM owns on {@code user} with {@code desired} (PUT, and PATCH's result). */
   void write(UserModel user, UserResource desired) throws ScimException {
     String username = username(desired);
+    checkNotForeign("userName", username);
+    checkNotForeign("emails", email(desired));
     if (!username.equals(user.getUsername())) {
       UserModel holder = context.session.users().getUserByUsername(context.realm, username);
       if (holder != null && !holder.getId().equals(user.getId())) {
-        throw ResourceConflictException.uniqueness(
-            "userName: '" + desired.getUserName() + "' is already taken.");
+        throw unavailable("userName");
       }
       user.setUsername(username);
     }
@@ -111,10 +114,17 @@ final class UserWriter {
     }
   }
 
-  /** A company member SCIM deleted in "disable" mode comes back when the same userName returns. */
+  /** An account of the company SCIM deleted in "disable" mode comes back with its userName. */
   private boolean restorable(UserModel user) {
-    return user.getFirstAttribute(ScimContext.DELETED) != null
-        && context.organizations().isMember(context.company, user);
+    return user.getFirstAttribute(ScimContext.DELETED) != null && context.owned(user);
+  }
+
+  /**
+   * A value held by an account this company may not see. The answer is the same whoever holds it,
+   * and names no account: the token holder learns nothing about the rest of the realm.
+   */
+  private static ResourceConflictException unavailable(String attribute) {
+    return ResourceConflictException.uniqueness(attribute + ": this value is not available.");
   }
 
   private void link(UserModel user, String externalId) throws ScimException {
@@ -127,10 +137,14 @@ final class UserWriter {
     if (current != null && current.getUserId().equals(externalId)) {
       return;
     }
-    checkLinkFree(externalId, user);
     if (current != null) {
-      context.session.users().removeFederatedIdentity(context.realm, user, provider.getAlias());
+      // The link decides whose sign-in opens this account; SCIM never points it at someone else.
+      throw BadRequestException.mutability(
+          "externalId: the account is linked to another identity of "
+              + provider.getAlias()
+              + "; a link is never moved.");
     }
+    checkLinkFree(externalId, user);
     context
         .session
         .users()
@@ -152,8 +166,7 @@ final class UserWriter {
             .getUserByFederatedIdentity(
                 context.realm, new FederatedIdentityModel(provider.getAlias(), externalId, null));
     if (holder != null && (self == null || !holder.getId().equals(self.getId()))) {
-      throw ResourceConflictException.uniqueness(
-          "externalId: '" + externalId + "' is already linked to another account.");
+      throw unavailable("externalId");
     }
   }
 
@@ -172,18 +185,27 @@ final class UserWriter {
     }
     UserModel holder = context.session.users().getUserByEmail(context.realm, email);
     if (holder != null && (self == null || !holder.getId().equals(self.getId()))) {
-      throw ResourceConflictException.uniqueness(
-          "emails: '" + email + "' belongs to another account.");
+      throw unavailable("emails");
     }
   }
 
   /** The company vouches for addresses on its verified domains, as its IdP does at login. */
   private boolean onVerifiedDomain(String email) {
-    String domain = email.substring(email.lastIndexOf('@') + 1);
-    return context
-        .company
-        .getDomains()
-        .anyMatch(d -> d.isVerified() && d.getName().equalsIgnoreCase(domain));
+    return CompanyDomains.domainOf(email)
+        .filter(domain -> CompanyDomains.verifies(context.company, domain))
+        .isPresent();
+  }
+
+  /**
+   * A userName or e-mail in a domain another company has verified is that company's: creating it
+   * here would let this company's IdP receive that company's people (discovery, login_hint).
+   */
+  private void checkNotForeign(String attribute, String value) throws BadRequestException {
+    if (value != null
+        && CompanyDomains.foreignOwner(context.session, context.company, value).isPresent()) {
+      throw BadRequestException.invalidValue(
+          attribute + ": the domain of '" + value + "' is a verified domain of another company.");
+    }
   }
 
   private static void enterprise(UserModel user, EnterpriseUserExtension enterprise) {

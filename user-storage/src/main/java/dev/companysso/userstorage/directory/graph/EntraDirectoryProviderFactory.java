@@ -93,7 +93,7 @@ public final class EntraDirectoryProviderFactory extends DirectoryProviderFactor
             secret,
             clock);
     return new GraphDirectory(
-        new ApiClient(session, "Microsoft Graph", token, clock),
+        new ApiClient(session, "Microsoft Graph", tenancy.graph(), token, clock),
         tenancy.graph(),
         config.fieldMappings());
   }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.http.simple.SimpleHttp;
@@ -19,6 +20,11 @@ import org.keycloak.models.KeycloakSession;
  * the server's proxy, trust store and timeouts apply. A 429 is retried after the wait the vendor
  * asks for, a bounded number of times; every other failure becomes a {@link DirectoryReadException}
  * whose message says what answered what. Credentials never reach a message or the log.
+ *
+ * <p>The credential goes only to the configured API origin: the next-page links the API answers
+ * (Okta {@code Link}, Graph {@code @odata.nextLink} and the stored {@code deltaLink}, which is an
+ * editable realm attribute) are followed only when they stay on it, so neither a tampered answer
+ * nor an edited attribute can send the API token to another host.
  */
 public final class ApiClient {
 
@@ -34,18 +40,26 @@ public final class ApiClient {
 
   private final SimpleHttp http;
   private final String vendor;
+  private final URI origin;
   private final Credentials credentials;
   private final Clock clock;
   private long requests;
 
   /**
    * @param vendor how messages name the API: "Okta", "Microsoft Graph"
+   * @param apiBase the configured API base URL; authorized calls go only to its origin
    */
-  public ApiClient(KeycloakSession session, String vendor, Credentials credentials, Clock clock) {
+  public ApiClient(
+      KeycloakSession session,
+      String vendor,
+      String apiBase,
+      Credentials credentials,
+      Clock clock) {
     // Keycloak's server-wide HTTP client: the session is not needed once we have it, so a long
     // read holds no session or transaction.
     this.http = SimpleHttp.create(session);
     this.vendor = vendor;
+    this.origin = originOf(apiBase);
     this.credentials = credentials;
     this.clock = clock;
   }
@@ -80,9 +94,31 @@ public final class ApiClient {
     request.acceptJson();
     headers.forEach(request::header);
     if (authorize) {
+      if (origin == null || !origin.equals(originOf(url))) {
+        throw new DirectoryReadException(
+            vendor
+                + " sent a link outside "
+                + origin
+                + " ("
+                + originOf(url)
+                + "); it was not followed. Nothing was disabled.");
+      }
       request.header("Authorization", credentials.authorization(this));
     }
     return execute(method, url, request);
+  }
+
+  /** Scheme, host and port, lowercased, default ports written out; null for a bad URL. */
+  static URI originOf(String url) {
+    try {
+      URI uri = URI.create(url);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(scheme) ? 443 : 80;
+      String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+      return URI.create(scheme + "://" + host + ":" + port);
+    } catch (IllegalArgumentException notAUrl) {
+      return null;
+    }
   }
 
   private ApiResponse execute(String method, String url, SimpleHttpRequest request)

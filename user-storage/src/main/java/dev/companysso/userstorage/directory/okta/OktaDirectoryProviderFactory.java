@@ -101,7 +101,10 @@ public final class OktaDirectoryProviderFactory extends DirectoryProviderFactory
         };
     activeStatuses(config);
     return new OktaDirectory(
-        new ApiClient(session, "Okta", credentials, clock), base, config.fieldMappings(), clock);
+        new ApiClient(session, "Okta", base, credentials, clock),
+        base,
+        config.fieldMappings(),
+        clock);
   }
 
   @Override

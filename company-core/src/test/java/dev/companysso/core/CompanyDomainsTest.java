@@ -1,4 +1,4 @@
-package dev.companysso.authenticator.company;
+package dev.companysso.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,7 @@
 package dev.companysso.authenticator.company;
 
 import com.google.auto.service.AutoService;
+import dev.companysso.authenticator.jit.OwnerClaimEntity;
 import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -9,14 +10,16 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 
 /**
- * Adds the database index that makes "which company owns this e-mail domain" a seek instead of a
- * scan, through Keycloak's own schema-update path (a Liquibase changelog of a JPA entity provider
- * with no entities of its own).
+ * The bundle's own schema, through Keycloak's schema-update path (a Liquibase changelog of a JPA
+ * entity provider): the index that makes "which company owns this e-mail domain" a seek instead of
+ * a scan, and the table of first-member owner claims.
  */
 @AutoService(JpaEntityProviderFactory.class)
-public final class CompanyIndexesProviderFactory implements JpaEntityProviderFactory {
+public final class CompanySchemaProviderFactory implements JpaEntityProviderFactory {
 
+  /** Kept from the first release, whose changelog held only the index. */
   public static final String ID = "company-sso-indexes";
+
   private static final String CHANGELOG = "META-INF/company-sso-changelog.xml";
 
   @Override
@@ -29,7 +32,7 @@ public final class CompanyIndexesProviderFactory implements JpaEntityProviderFac
     return new JpaEntityProvider() {
       @Override
       public List<Class<?>> getEntities() {
-        return List.of();
+        return List.of(OwnerClaimEntity.class);
       }
 
       @Override

@@ -1,4 +1,4 @@
-package dev.companysso.authenticator.company;
+package dev.companysso.core;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -42,11 +42,26 @@ public final class CompanyDomains {
     }
     return Optional.ofNullable(company)
         .filter(OrganizationModel::isEnabled)
-        .filter(
-            c ->
-                c.getDomains()
-                    .filter(OrganizationDomainModel::isVerified)
-                    .anyMatch(d -> covers(d.getName(), domain)));
+        .filter(c -> verifies(c, domain));
+  }
+
+  /** Whether {@code company} has verified {@code domain}, itself or as a {@code *.} parent. */
+  public static boolean verifies(OrganizationModel company, String domain) {
+    return company
+        .getDomains()
+        .filter(OrganizationDomainModel::isVerified)
+        .anyMatch(d -> covers(d.getName(), domain));
+  }
+
+  /**
+   * The enabled company other than {@code company} that has verified the domain of {@code
+   * emailOrUsername}: a value no other company may create, link or route to.
+   */
+  public static Optional<OrganizationModel> foreignOwner(
+      KeycloakSession session, OrganizationModel company, String emailOrUsername) {
+    return domainOf(emailOrUsername)
+        .flatMap(domain -> verifiedOwner(session, domain))
+        .filter(owner -> !owner.getId().equals(company.getId()));
   }
 
   /** {@code "*.acme.example"} covers its subdomains and itself; any other name only itself. */
