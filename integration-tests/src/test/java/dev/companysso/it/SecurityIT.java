@@ -11,17 +11,20 @@ import dev.companysso.it.scim.ScimPayloads;
 import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.CompanySsoExtension;
 import dev.companysso.it.support.DemoAppClient;
+import dev.companysso.it.support.IdpMappers;
 import dev.companysso.it.support.LoginPage;
 import dev.companysso.it.support.RealmFixtures;
 import dev.companysso.it.support.SimulatorUsers;
 import dev.companysso.it.support.UpstreamSignInPage;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -190,6 +193,39 @@ class SecurityIT {
       assertThat(fixtures.realm().users().get(id).getFederatedIdentity())
           .singleElement()
           .satisfies(link -> assertThat(link.getUserId()).isEqualTo("00uoriginal000000001"));
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    @DisplayName(
+        "a group name built to make a catastrophic rule backtrack is matched at once (the push answers, the table still applies)")
+    void catastrophicRuleTable() {
+      String role = ScimPayloads.unique("redos-");
+      fixtures.realmRole(role);
+      new IdpMappers(fixtures.realm())
+          .add(
+              IdpMappers.mapper(
+                  attacker + "-idp",
+                  "catastrophic",
+                  "company-group-role-mapper",
+                  Map.of("rules", IdpMappers.rules("regex:^(.*a){25}$", role))));
+      String username = ScimPayloads.unique("redos-") + "@" + attacker + ".example";
+      String id = pushed(username);
+
+      for (String groupName : List.of("a".repeat(60) + "!", "a".repeat(25))) {
+        String group =
+            assertResource(attackerScim.post("Groups", ScimPayloads.oktaGroup(groupName)), 201)
+                .path("id")
+                .asText();
+        ScimClient.Answer added =
+            attackerScim.patch(
+                "Groups/" + group,
+                ScimPayloads.patch(ScimPayloads.op("add", "members", ScimPayloads.members(id))));
+        assertThat(added.status()).as(added.toString()).isIn(200, 204);
+        assertThat(fixtures.realmRolesOf(username).contains(role))
+            .as("rule matched for a group of %d characters", groupName.length())
+            .isEqualTo(groupName.length() == 25);
+      }
     }
 
     @Test
