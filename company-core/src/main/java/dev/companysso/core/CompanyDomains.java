@@ -54,6 +54,15 @@ public final class CompanyDomains {
   }
 
   /**
+   * Whether the company vouches for {@code email}: its domain is one the company has verified
+   * (itself or under a {@code *.} entry). Accounts the company provisions (SCIM, directory sync)
+   * get such an address as verified, as its IdP asserts at login.
+   */
+  public static boolean vouchesFor(OrganizationModel company, String email) {
+    return domainOf(email).filter(domain -> verifies(company, domain)).isPresent();
+  }
+
+  /**
    * The enabled company other than {@code company} that has verified the domain of {@code
    * emailOrUsername}: a value no other company may create, link or route to.
    */

@@ -1,6 +1,6 @@
 package dev.companysso.core;
 
-import java.util.Arrays;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
@@ -46,11 +46,7 @@ public final class CompanyOwnership {
     Stream<RoleModel> realmRoles =
         named == null
             ? Stream.empty()
-            : Arrays.stream(named.split(","))
-                .map(String::strip)
-                .filter(name -> !name.isEmpty())
-                .map(realm::getRole)
-                .filter(java.util.Objects::nonNull);
+            : SettingLists.names(named).stream().map(realm::getRole).filter(Objects::nonNull);
     return Stream.concat(adminRoles, realmRoles);
   }
 }

@@ -1,5 +1,8 @@
 package dev.companysso.identityproviders;
 
+import dev.companysso.core.Companies;
+import dev.companysso.core.CompanyDomains;
+import dev.companysso.core.VerifiedEmail;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
@@ -45,6 +48,30 @@ public abstract class VendorOidcIdentityProvider extends OIDCIdentityProvider {
     adjust(identity);
     keepEmailOfOtherAccounts(identity);
     return identity;
+  }
+
+  /**
+   * Keycloak takes the token's {@code email_verified} only from a provider with "Trust email" on. A
+   * company's own provider also vouches for the address its token asserts as verified in a domain
+   * the company has verified, as the company's SCIM client and directory do ({@link
+   * CompanyDomains#vouchesFor}). An address the person typed on the review page is not the token's
+   * and stays as Keycloak decides.
+   */
+  @Override
+  protected void setEmailVerified(UserModel user, BrokeredIdentityContext context) {
+    super.setEmailVerified(user, context);
+    if (user.isEmailVerified() || user.getEmail() == null) {
+      return;
+    }
+    RealmModel realm = session.getContext().getRealm();
+    boolean vouched =
+        VerifiedEmail.assertedFor(VerifiedEmail.claimsOf(context), user.getEmail())
+            && Companies.ofIdentityProvider(session, realm, context.getIdpConfig())
+                .filter(company -> CompanyDomains.vouchesFor(company, user.getEmail()))
+                .isPresent();
+    if (vouched) {
+      user.setEmailVerified(true);
+    }
   }
 
   /**

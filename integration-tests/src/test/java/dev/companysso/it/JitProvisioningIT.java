@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +50,17 @@ class JitProvisioningIT {
       fixtures.company("initrode", "initrode.example", true, List.of("initrode-okta"));
       fixtures.companyAttribute("initrode", "companySso.firstMemberOwner", "true");
       fixtures.companyAttribute("initrode", "companySso.defaultRoles", "Worker,Contractor");
+    }
+  }
+
+  @AfterAll
+  static void removeInitrode(CompanySsoStack stack) {
+    try (Keycloak admin = stack.keycloak().adminClient()) {
+      RealmFixtures fixtures = new RealmFixtures(admin, CompanySsoStack.REALM);
+      fixtures.deleteUsersWithEmailIn("initrode.example");
+      fixtures.companyResource("initrode").delete().close();
+      fixtures.realm().identityProviders().get("initrode-okta").remove();
+      fixtures.realm().roles().deleteRole("Contractor");
     }
   }
 
@@ -213,6 +225,9 @@ class JitProvisioningIT {
       assertThat(fixtures.realmRolesOf(logins.get(1))).contains("Worker").doesNotContain("Owner");
     } finally {
       logins.forEach(login -> stack.okta().removeUser(CompanySsoStack.ACME_ORG, login));
+      fixtures.deleteUsersWithEmailIn(company + ".example");
+      fixtures.companyResource(company).delete().close();
+      fixtures.realm().identityProviders().get(alias).remove();
     }
   }
 

@@ -51,14 +51,21 @@ class RealmImportCommandIT {
         .containsExactlyInAnyOrder("okta-directory", "entra-directory");
     assertThat(texts(realm.path("roles").path("realm"), "name")).contains("Worker", "Owner");
     assertThat(texts(realm.path("clients"), "clientId")).contains("demo-app");
+    // The forms travel with their placeholders resolved, and the import stores the endpoints
+    // derived from them (the tile login finds a provider by its stored issuer).
     JsonNode okta = find(realm.path("identityProviders"), "alias", "acme-okta");
+    assertThat(okta.path("config").path("baseUrlOverride").asText())
+        .isEqualTo("https://acme.okta.com");
     assertThat(okta.path("config").path("issuer").asText()).isEqualTo("https://acme.okta.com");
     assertThat(okta.path("config").path("tokenUrl").asText())
         .isEqualTo("https://acme.okta.com/oauth2/v1/token");
     JsonNode entra = find(realm.path("identityProviders"), "alias", "contoso-entra");
-    assertThat(entra.path("config").path("issuer").asText())
+    assertThat(entra.path("config").path("tenantId").asText())
         .as("placeholder default")
-        .isEqualTo("http://localhost:9002/" + CompanySsoStack.CONTOSO_TENANT_ID + "/v2.0");
+        .isEqualTo(CompanySsoStack.CONTOSO_TENANT_ID);
+    assertThat(entra.path("config").path("authorityOverride").asText())
+        .as("placeholder default")
+        .isEqualTo("http://localhost:9002");
   }
 
   private static List<String> texts(JsonNode array, String field) {

@@ -44,7 +44,7 @@ class WorkforceRealmIT {
   void companies(CompanySsoStack stack) {
     try (Keycloak admin = stack.keycloak().adminClient()) {
       RealmResource realm = admin.realm(CompanySsoStack.REALM);
-      assertThat(realm.organizations().getAll())
+      assertThat(realm.organizations().list(0, Integer.MAX_VALUE))
           .extracting(OrganizationRepresentation::getAlias)
           .contains("acme", "contoso");
       assertThat(identityProviderAliasesOf(realm, "acme")).containsExactly("acme-okta");
@@ -81,7 +81,7 @@ class WorkforceRealmIT {
 
   private static List<String> identityProviderAliasesOf(RealmResource realm, String alias) {
     OrganizationRepresentation organization =
-        realm.organizations().getAll().stream()
+        realm.organizations().list(0, Integer.MAX_VALUE).stream()
             .filter(o -> alias.equals(o.getAlias()))
             .findFirst()
             .orElseThrow();

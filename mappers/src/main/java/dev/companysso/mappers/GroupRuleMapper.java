@@ -1,5 +1,6 @@
 package dev.companysso.mappers;
 
+import dev.companysso.core.ProviderIds;
 import dev.companysso.mappers.rules.GroupRule;
 import dev.companysso.mappers.rules.RuleTable;
 import dev.companysso.mappers.rules.RuleTableConfig;
@@ -34,9 +35,9 @@ public abstract class GroupRuleMapper<T> extends AbstractIdentityProviderMapper 
 
   private static final Logger LOG = Logger.getLogger(GroupRuleMapper.class);
 
-  /** Keycloak's OIDC brokers and ours (issue #6 adds the vendor types). */
+  /** Keycloak's OIDC brokers and the bundle's vendor types. */
   private static final String[] COMPATIBLE_PROVIDERS = {
-    "oidc", "keycloak-oidc", "okta", "entra-id"
+    "oidc", "keycloak-oidc", ProviderIds.OKTA, ProviderIds.ENTRA_ID
   };
 
   private static final Set<IdentityProviderSyncMode> SYNC_MODES =

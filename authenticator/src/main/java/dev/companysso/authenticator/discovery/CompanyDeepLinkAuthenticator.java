@@ -1,6 +1,6 @@
 package dev.companysso.authenticator.discovery;
 
-import java.util.List;
+import dev.companysso.core.CompanyAttributes;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -19,9 +19,6 @@ final class CompanyDeepLinkAuthenticator extends CompanyStepAuthenticator {
 
   /** Authorization request parameters naming a company code. */
   static final String[] COMPANY_PARAMETERS = {"company", "kc_company"};
-
-  /** Organization attribute: "true" sends a remembered company's users straight to its IdP. */
-  static final String AUTO_REDIRECT_ATTRIBUTE = "companySso.autoRedirect";
 
   @Override
   public void authenticate(AuthenticationFlowContext context) {
@@ -95,10 +92,7 @@ final class CompanyDeepLinkAuthenticator extends CompanyStepAuthenticator {
   }
 
   private static boolean autoRedirects(OrganizationModel company) {
-    return company
-        .getAttributes()
-        .getOrDefault(AUTO_REDIRECT_ATTRIBUTE, List.of())
-        .contains("true");
+    return CompanyAttributes.isTrue(company, CompanyAttributes.AUTO_REDIRECT);
   }
 
   private static Optional<DiscoveryInput> parse(String value, CompanyDiscoveryConfig config) {

@@ -1,50 +1,35 @@
 package dev.companysso.authenticator.jit;
 
 import dev.companysso.authenticator.company.CompanyEventDetails;
-import dev.companysso.core.CompanyDomains;
-import dev.companysso.core.CompanyOwnership;
+import dev.companysso.core.Companies;
+import dev.companysso.core.VerifiedEmail;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.broker.IdpCreateUserIfUniqueAuthenticator;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
-import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.events.Details;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.organization.OrganizationProvider;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * First login through a company's identity provider: creates the user (Keycloak's own "create user
  * if unique", which this extends), makes them a member of the company that owns the provider with
  * its default roles, and links an existing account only when that is safe.
  *
- * <p>An account the company provisioned through SCIM under the provider's sign-in name is linked at
- * once. An existing account with the same e-mail or username is linked without proof only when the
- * provider is trusted ("Trust email"), the provider vouches for the e-mail ({@link VerifiedEmail}),
- * the local e-mail is verified, and its domain is a verified domain of this company. Otherwise the
- * flow goes on to Keycloak's "link your existing account" steps. An e-mail or username whose domain
- * belongs to another company is refused: one company's tenant must not create or take over accounts
- * in another's namespace.
+ * <p>Which existing account may be linked without the person's proof, and which names are another
+ * company's and refused, are {@link AccountLinkRules}; everything else goes on to Keycloak's "link
+ * your existing account" steps.
  */
 final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAuthenticator {
 
   static final String FOREIGN_DOMAIN = "companySsoForeignDomain";
   static final String FOREIGN_DOMAIN_ERROR = "company_sso_foreign_domain";
-
-  /** Set by the SCIM endpoint (user-storage module) on accounts it creates: the company's id. */
-  static final String SCIM_OWNER = "companySso.scim";
-
-  /** Set by the SCIM endpoint on accounts it deleted in "disable" mode. */
-  static final String SCIM_DELETED = "companySso.scim.deleted";
 
   /**
    * Auth note Keycloak's review-profile step sets when the person changed the e-mail there (a
@@ -63,21 +48,29 @@ final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAut
             context.getAuthenticationSession().getAuthNote(CompanyEventDetails.DISCOVERY))
         .ifPresent(outcome -> context.getEvent().detail(CompanyEventDetails.DISCOVERY, outcome));
     Optional<OrganizationModel> company = companyOf(context, provider);
-    Optional<String> domain = CompanyDomains.domainOf(brokerContext.getEmail());
-    if (company.isPresent()
-        && Stream.of(brokerContext.getEmail(), brokerContext.getUsername())
-            .anyMatch(
-                value ->
-                    CompanyDomains.foreignOwner(context.getSession(), company.get(), value)
-                        .isPresent())) {
-      refuseForeignDomain(context);
-      return;
-    }
-    if (company.isPresent() && linkProvisionedAccount(context, brokerContext, company.get())) {
-      return;
-    }
-    if (company.isPresent() && linkTrustedAccount(context, brokerContext, company.get(), domain)) {
-      return;
+    if (company.isPresent()) {
+      AccountLinkRules rules =
+          new AccountLinkRules(context.getSession(), context.getRealm(), company.get());
+      if (rules.anyForeign(brokerContext.getEmail(), brokerContext.getUsername())) {
+        refuseForeignDomain(context);
+        return;
+      }
+      Optional<UserModel> provisioned =
+          rules.provisionedAccount(brokerContext.getUsername(), provider.getAlias());
+      if (provisioned.isPresent()) {
+        linkWithoutPrompt(context, provisioned.get(), company.get(), "linked-provisioned");
+        return;
+      }
+      Optional<UserModel> trusted =
+          rules.trustedAccount(
+              brokerContext.getEmail(),
+              Boolean.TRUE.equals(provider.isTrustEmail()),
+              context.getAuthenticationSession().getAuthNote(UPDATE_PROFILE_EMAIL_CHANGED) != null,
+              VerifiedEmail.claimsOf(brokerContext));
+      if (trusted.isPresent()) {
+        linkWithoutPrompt(context, trusted.get(), company.get(), "linked-trusted");
+        return;
+      }
     }
     super.authenticateImpl(context, serializedCtx, brokerContext);
   }
@@ -92,7 +85,7 @@ final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAut
       return super.getUsername(context, serializedCtx, brokerContext);
     }
     Map<String, String> values = new HashMap<>();
-    claims(brokerContext)
+    VerifiedEmail.claimsOf(brokerContext)
         .forEach((name, value) -> values.put(name, value == null ? null : value.toString()));
     values.put("email", brokerContext.getEmail());
     values.put("username", brokerContext.getModelUsername());
@@ -121,74 +114,15 @@ final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAut
                     JitProvisioningConfig.of(context.getAuthenticatorConfig())));
   }
 
-  /**
-   * The account the company pushed through SCIM without an {@code externalId} (Okta sends none):
-   * its userName is the sign-in name the company's provider presents now. The same company vouches
-   * for both, so it is linked without asking the user; an account SCIM deleted, or already linked
-   * to this provider, is not.
-   */
-  private static boolean linkProvisionedAccount(
+  private static void linkWithoutPrompt(
       AuthenticationFlowContext context,
-      BrokeredIdentityContext brokerContext,
-      OrganizationModel company) {
-    String username = brokerContext.getUsername();
-    UserModel existing =
-        username == null
-            ? null
-            : context
-                .getSession()
-                .users()
-                .getUserByUsername(context.getRealm(), username.toLowerCase(Locale.ROOT));
-    boolean provisioned =
-        existing != null
-            && company.getId().equals(existing.getFirstAttribute(SCIM_OWNER))
-            && CompanyOwnership.owns(context.getSession(), context.getRealm(), company, existing)
-            && existing.getFirstAttribute(SCIM_DELETED) == null
-            && context
-                    .getSession()
-                    .users()
-                    .getFederatedIdentity(
-                        context.getRealm(), existing, brokerContext.getIdpConfig().getAlias())
-                == null;
-    if (!provisioned) {
-      return false;
-    }
-    context.getEvent().detail(CompanyEventDetails.PROVISIONING, "linked-provisioned");
-    CompanyProvisioning.joinExisting(context, existing, company);
-    context.setUser(existing);
-    context.success();
-    return true;
-  }
-
-  private boolean linkTrustedAccount(
-      AuthenticationFlowContext context,
-      BrokeredIdentityContext brokerContext,
+      UserModel existing,
       OrganizationModel company,
-      Optional<String> domain) {
-    String email = brokerContext.getEmail();
-    if (email == null
-        || domain.isEmpty()
-        || !Boolean.TRUE.equals(brokerContext.getIdpConfig().isTrustEmail())) {
-      return false;
-    }
-    UserModel existing = context.getSession().users().getUserByEmail(context.getRealm(), email);
-    boolean safe =
-        existing != null
-            && existing.isEnabled()
-            && existing.isEmailVerified()
-            && context.getAuthenticationSession().getAuthNote(UPDATE_PROFILE_EMAIL_CHANGED) == null
-            && VerifiedEmail.assertedFor(claims(brokerContext), email)
-            && CompanyDomains.verifiedOwner(context.getSession(), domain.get())
-                .map(owner -> owner.getId().equals(company.getId()))
-                .orElse(false);
-    if (!safe) {
-      return false;
-    }
-    context.getEvent().detail(CompanyEventDetails.PROVISIONING, "linked-trusted");
+      String provisioning) {
+    context.getEvent().detail(CompanyEventDetails.PROVISIONING, provisioning);
     CompanyProvisioning.joinExisting(context, existing, company);
     context.setUser(existing);
     context.success();
-    return true;
   }
 
   private static void refuseForeignDomain(AuthenticationFlowContext context) {
@@ -201,21 +135,6 @@ final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAut
   /** The company (organization) that owns {@code provider}, if any. */
   static Optional<OrganizationModel> companyOf(
       AuthenticationFlowContext context, IdentityProviderModel provider) {
-    String companyId = provider.getOrganizationId();
-    if (companyId == null || !context.getRealm().isOrganizationsEnabled()) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(
-        context.getSession().getProvider(OrganizationProvider.class).getById(companyId));
-  }
-
-  /** The claims of the identity provider's ID token, whatever class the broker stored it as. */
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> claims(BrokeredIdentityContext brokerContext) {
-    Object token = brokerContext.getContextData().get(OIDCIdentityProvider.VALIDATED_ID_TOKEN);
-    if (token == null) {
-      return Map.of();
-    }
-    return JsonSerialization.mapper.convertValue(token, Map.class);
+    return Companies.ofIdentityProvider(context.getSession(), context.getRealm(), provider);
   }
 }

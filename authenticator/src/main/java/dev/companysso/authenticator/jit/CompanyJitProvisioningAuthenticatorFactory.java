@@ -2,6 +2,7 @@ package dev.companysso.authenticator.jit;
 
 import com.google.auto.service.AutoService;
 import dev.companysso.authenticator.company.CompanyAuthenticatorFactory;
+import dev.companysso.core.DefaultRoles;
 import java.util.List;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
@@ -13,11 +14,6 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 public final class CompanyJitProvisioningAuthenticatorFactory extends CompanyAuthenticatorFactory {
 
   public static final String PROVIDER_ID = "company-jit-provisioning";
-  private static final CompanyJitProvisioningAuthenticator SINGLETON =
-      new CompanyJitProvisioningAuthenticator();
-  private static final Requirement[] REQUIREMENTS = {
-    Requirement.ALTERNATIVE, Requirement.REQUIRED, Requirement.DISABLED
-  };
 
   private static final List<ProviderConfigProperty> PROPERTIES =
       ProviderConfigurationBuilder.create()
@@ -29,7 +25,7 @@ public final class CompanyJitProvisioningAuthenticatorFactory extends CompanyAut
                   + " 'client-id.role'. A company replaces them with its organization attribute"
                   + " 'companySso.defaultRoles'. A role that does not exist is skipped with a warning.")
           .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
-          .defaultValue(JitProvisioningConfig.DEFAULT_ROLE)
+          .defaultValue(DefaultRoles.FALLBACK)
           .add()
           .property()
           .name(JitProvisioningConfig.OWNER_ROLE)

@@ -1,17 +1,16 @@
 package dev.companysso.authenticator.jit;
 
 import dev.companysso.authenticator.company.CompanyEventDetails;
+import dev.companysso.core.CompanyAttributes;
+import dev.companysso.core.DefaultRoles;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.OrganizationProvider;
 
 /**
@@ -19,8 +18,6 @@ import org.keycloak.organization.OrganizationProvider;
  * identity provider (never any other), its default roles, and ownership for its first member.
  */
 final class CompanyProvisioning {
-
-  private static final Logger LOG = Logger.getLogger(CompanyProvisioning.class);
 
   private CompanyProvisioning() {}
 
@@ -33,10 +30,14 @@ final class CompanyProvisioning {
     OrganizationProvider organizations =
         context.getSession().getProvider(OrganizationProvider.class);
     organizations.addManagedMember(company, user);
-    List<String> granted = grant(context, user, config.rolesFor(company));
-    if (JitProvisioningConfig.firstMemberOwner(company)
-        && new OwnerClaim(context.getSession(), Clock.systemUTC()).claim(company, user)) {
-      granted.addAll(grant(context, user, List.of(config.ownerRole())));
+    KeycloakSession session = context.getSession();
+    List<String> granted =
+        new ArrayList<>(
+            DefaultRoles.grant(session, context.getRealm(), user, config.rolesFor(company)));
+    if (CompanyAttributes.isTrue(company, CompanyAttributes.FIRST_MEMBER_OWNER)
+        && new OwnerClaim(session, Clock.systemUTC()).claim(company, user)) {
+      granted.addAll(
+          DefaultRoles.grant(session, context.getRealm(), user, List.of(config.ownerRole())));
     }
     context
         .getEvent()
@@ -65,27 +66,5 @@ final class CompanyProvisioning {
    */
   private static void recordFirstLogin(AuthenticationFlowContext context, UserModel user) {
     context.getEvent().clone().event(EventType.IDENTITY_PROVIDER_FIRST_LOGIN).user(user).success();
-  }
-
-  /**
-   * Grants realm roles ({@code Worker}) and client roles ({@code my-app.editor}); a role that does
-   * not exist is skipped with a warning so that the login still succeeds.
-   */
-  private static List<String> grant(
-      AuthenticationFlowContext context, UserModel user, List<String> roles) {
-    RealmModel realm = context.getRealm();
-    List<String> granted = new ArrayList<>();
-    for (String name : roles) {
-      RoleModel role = KeycloakModelUtils.getRoleFromString(realm, name);
-      if (role == null) {
-        LOG.warnf(
-            "Company SSO: role '%s' to grant on first login does not exist in realm %s",
-            name, realm.getName());
-        continue;
-      }
-      user.grantRole(role);
-      granted.add(name);
-    }
-    return granted;
   }
 }

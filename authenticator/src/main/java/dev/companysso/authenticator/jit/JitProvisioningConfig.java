@@ -1,6 +1,7 @@
 package dev.companysso.authenticator.jit;
 
-import java.util.Arrays;
+import dev.companysso.core.DefaultRoles;
+import dev.companysso.core.SettingLists;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -16,13 +17,6 @@ record JitProvisioningConfig(List<String> defaultRoles, String usernameTemplate,
   static final String USERNAME_TEMPLATE = "usernameTemplate";
   static final String OWNER_ROLE = "ownerRole";
 
-  /** Organization attribute replacing the default roles for one company. */
-  static final String COMPANY_DEFAULT_ROLES = "companySso.defaultRoles";
-
-  /** Organization attribute: "true" makes the company's first member its owner. */
-  static final String COMPANY_FIRST_MEMBER_OWNER = "companySso.firstMemberOwner";
-
-  static final String DEFAULT_ROLE = "Worker";
   static final String DEFAULT_OWNER_ROLE = "Owner";
 
   static JitProvisioningConfig of(AuthenticatorConfigModel model) {
@@ -32,7 +26,7 @@ record JitProvisioningConfig(List<String> defaultRoles, String usernameTemplate,
     String owner = config.get(OWNER_ROLE);
     String template = config.get(USERNAME_TEMPLATE);
     return new JitProvisioningConfig(
-        roles == null || roles.isBlank() ? List.of(DEFAULT_ROLE) : split(roles),
+        SettingLists.names(roles),
         usableTemplate(template),
         owner == null || owner.isBlank() ? DEFAULT_OWNER_ROLE : owner.strip());
   }
@@ -54,22 +48,8 @@ record JitProvisioningConfig(List<String> defaultRoles, String usernameTemplate,
     return template.strip();
   }
 
-  /** The roles a new member of {@code company} gets: the company's own list, else the default. */
+  /** The roles a new member of {@code company} gets: the company's own list, else the setting. */
   List<String> rolesFor(OrganizationModel company) {
-    List<String> override = company.getAttributes().getOrDefault(COMPANY_DEFAULT_ROLES, List.of());
-    List<String> roles = override.stream().flatMap(value -> split(value).stream()).toList();
-    return roles.isEmpty() ? defaultRoles : roles;
-  }
-
-  static boolean firstMemberOwner(OrganizationModel company) {
-    return company
-        .getAttributes()
-        .getOrDefault(COMPANY_FIRST_MEMBER_OWNER, List.of())
-        .contains("true");
-  }
-
-  /** Keycloak's multivalued settings use "##"; admins also type commas. */
-  static List<String> split(String value) {
-    return Arrays.stream(value.split("##|,")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return DefaultRoles.of(company, defaultRoles);
   }
 }

@@ -1,16 +1,16 @@
 package dev.companysso.identityproviders.entra;
 
-import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
+import dev.companysso.identityproviders.VendorEndpoints;
+import dev.companysso.identityproviders.VendorOidcConfig;
 import org.keycloak.models.IdentityProviderModel;
-import org.keycloak.models.RealmModel;
 
 /**
  * The Entra ID form (tenant, cloud, client id and secret, allowed tenants, overrides) and the OIDC
  * settings that follow from it: endpoints, the pinned issuers, signature checks against Entra's
- * keys. Derived values are written into the config each time it is read, so the admin never types
- * an endpoint and a stored one can never disagree with the tenant.
+ * keys. Derived values are computed from the form each time they are read and never stored, so the
+ * admin never types an endpoint and none can disagree with the tenant.
  */
-public final class EntraIdConfig extends OIDCIdentityProviderConfig {
+public final class EntraIdConfig extends VendorOidcConfig {
 
   static final String TENANT_ID = "tenantId";
   static final String ALLOWED_TENANTS = "allowedTenants";
@@ -19,13 +19,12 @@ public final class EntraIdConfig extends OIDCIdentityProviderConfig {
   static final String GRAPH_OVERRIDE = "graphOverride";
   static final String FETCH_OVERAGE_GROUPS = "fetchOverageGroups";
 
+  static final String DEFAULT_SCOPE = "openid profile email";
+
   public EntraIdConfig() {}
 
   public EntraIdConfig(IdentityProviderModel model) {
     super(model);
-    if (getConfig().get(TENANT_ID) != null) {
-      applyDerived(tenancy());
-    }
   }
 
   /** The tenancy of the settings; {@link IllegalArgumentException} names a bad field. */
@@ -43,30 +42,33 @@ public final class EntraIdConfig extends OIDCIdentityProviderConfig {
     return !"false".equals(getConfig().get(FETCH_OVERAGE_GROUPS));
   }
 
+  /**
+   * Graph's userinfo repeats the pairwise sub and names; the ID token already has them, so there is
+   * no userinfo call. One tenant: Keycloak's own issuer check as well as ours. Several: ours alone,
+   * so a refused tenant gets the themed message instead of Keycloak's generic error.
+   */
   @Override
-  public void validate(RealmModel realm) {
+  protected VendorEndpoints endpoints() {
+    if (getConfig().get(TENANT_ID) == null) {
+      return null;
+    }
+    EntraTenancy tenancy = tenancy();
+    return new VendorEndpoints(
+        tenancy.isSingleTenant() ? tenancy.trustedIssuers() : "",
+        tenancy.endpoint("/oauth2/v2.0/authorize"),
+        tenancy.endpoint("/oauth2/v2.0/token"),
+        null,
+        tenancy.endpoint("/oauth2/v2.0/logout"),
+        tenancy.endpoint("/discovery/v2.0/keys"),
+        DEFAULT_SCOPE);
+  }
+
+  @Override
+  protected void validateForm() {
     if (getClientId() == null || getClientId().isBlank()) {
       throw new IllegalArgumentException(
           "Client ID: the Application (client) ID of the app registration is required.");
     }
-    applyDerived(tenancy());
-    super.validate(realm);
-  }
-
-  private void applyDerived(EntraTenancy tenancy) {
-    setAuthorizationUrl(tenancy.endpoint("/oauth2/v2.0/authorize"));
-    setTokenUrl(tenancy.endpoint("/oauth2/v2.0/token"));
-    setLogoutUrl(tenancy.endpoint("/oauth2/v2.0/logout"));
-    setJwksUrl(tenancy.endpoint("/discovery/v2.0/keys"));
-    setUseJwksUrl(true);
-    setValidateSignature(true);
-    // Graph's userinfo repeats the pairwise sub and names; the ID token already has them.
-    setDisableUserInfoService(true);
-    // One tenant: Keycloak's own issuer check as well as ours. Several: ours alone, so a refused
-    // tenant gets the themed message instead of Keycloak's generic error.
-    getConfig().put("issuer", tenancy.isSingleTenant() ? tenancy.trustedIssuers() : "");
-    if (getDefaultScope() == null || getDefaultScope().isBlank()) {
-      setDefaultScope("openid profile email");
-    }
+    tenancy();
   }
 }

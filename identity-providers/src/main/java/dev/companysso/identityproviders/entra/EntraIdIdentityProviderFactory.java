@@ -1,6 +1,7 @@
 package dev.companysso.identityproviders.entra;
 
 import com.google.auto.service.AutoService;
+import dev.companysso.core.ProviderIds;
 import java.util.List;
 import org.keycloak.broker.provider.AbstractIdentityProviderFactory;
 import org.keycloak.broker.provider.IdentityProviderFactory;
@@ -14,7 +15,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 public final class EntraIdIdentityProviderFactory
     extends AbstractIdentityProviderFactory<EntraIdIdentityProvider> {
 
-  public static final String PROVIDER_ID = "entra-id";
+  public static final String PROVIDER_ID = ProviderIds.ENTRA_ID;
 
   private static final List<ProviderConfigProperty> PROPERTIES =
       ProviderConfigurationBuilder.create()

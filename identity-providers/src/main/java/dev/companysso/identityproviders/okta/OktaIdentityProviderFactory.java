@@ -1,6 +1,7 @@
 package dev.companysso.identityproviders.okta;
 
 import com.google.auto.service.AutoService;
+import dev.companysso.core.ProviderIds;
 import java.util.List;
 import org.keycloak.broker.provider.AbstractIdentityProviderFactory;
 import org.keycloak.broker.provider.IdentityProviderFactory;
@@ -17,7 +18,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 public final class OktaIdentityProviderFactory
     extends AbstractIdentityProviderFactory<OktaIdentityProvider> {
 
-  public static final String PROVIDER_ID = "okta";
+  public static final String PROVIDER_ID = ProviderIds.OKTA;
 
   private static final List<ProviderConfigProperty> PROPERTIES =
       ProviderConfigurationBuilder.create()

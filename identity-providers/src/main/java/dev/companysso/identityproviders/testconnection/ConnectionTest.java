@@ -1,6 +1,7 @@
 package dev.companysso.identityproviders.testconnection;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.companysso.identityproviders.OpenIdDiscovery;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,9 @@ import org.keycloak.http.simple.SimpleHttpResponse;
 import org.keycloak.models.KeycloakSession;
 
 /**
- * Seed 002's "Test Credentials" for an OIDC identity provider: discovery answers, it names the
- * issuer the provider pins, and the token endpoint accepts the client id and secret.
+ * The "Test credentials" button of vendor SSO pages, for an OIDC identity provider: discovery
+ * answers, it names the issuer the provider pins, and the token endpoint accepts the client id and
+ * secret.
  *
  * <p>The credentials are checked the way that needs no user: the token endpoint is asked to redeem
  * a code that does not exist. A vendor that accepted the client answers {@code invalid_grant} (the
@@ -38,30 +40,29 @@ final class ConnectionTest {
       String expectedIssuer,
       String redirectUri) {
     List<ConnectionCheck> checks = new ArrayList<>();
-    JsonNode discovery;
-    try (SimpleHttpResponse response =
-        SimpleHttp.create(session).doGet(discoveryUrl).asResponse()) {
-      if (response.getStatus() != 200) {
-        checks.add(
-            ConnectionCheck.failed(
-                "discovery",
-                discoveryUrl
-                    + " answered "
-                    + response.getStatus()
-                    + ". Check the domain or tenant (Okta: the primary Okta domain and the"
-                    + " authorization server id; Entra: the Directory (tenant) ID)."));
-        return checks;
-      }
-      discovery = response.asJson();
+    OpenIdDiscovery discovery;
+    try {
+      discovery = OpenIdDiscovery.fetch(session, discoveryUrl);
     } catch (IOException e) {
       checks.add(
           ConnectionCheck.failed(
               "discovery", discoveryUrl + " could not be reached: " + e.getMessage()));
       return checks;
     }
+    if (discovery.status() != 200) {
+      checks.add(
+          ConnectionCheck.failed(
+              "discovery",
+              discoveryUrl
+                  + " answered "
+                  + discovery.status()
+                  + ". Check the domain or tenant (Okta: the primary Okta domain and the"
+                  + " authorization server id; Entra: the Directory (tenant) ID)."));
+      return checks;
+    }
     checks.add(ConnectionCheck.passed("discovery", discoveryUrl + " answered."));
 
-    String issuer = discovery.path("issuer").asText();
+    String issuer = discovery.issuer();
     if (expectedIssuer != null && !expectedIssuer.equals(issuer)) {
       checks.add(
           ConnectionCheck.failed(
@@ -76,7 +77,9 @@ final class ConnectionTest {
     checks.add(ConnectionCheck.passed("issuer", "Issuer " + issuer + "."));
     checks.add(
         credentials(
-            config, discovery.path("token_endpoint").asText(config.getTokenUrl()), redirectUri));
+            config,
+            discovery.document().path("token_endpoint").asText(config.getTokenUrl()),
+            redirectUri));
     return checks;
   }
 

@@ -20,7 +20,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
- * {@code POST /admin/realms/{realm}/company-sso/identity-providers/{alias}/test-connection}: runs
+ * {@code POST /admin/realms/{realm}/company-sso-identity-providers/{alias}/test-connection}: runs
  * the connection test of an Okta or Entra ID provider and answers every check, e.g. {@code {"ok":
  * false, "checks": [{"name": "discovery", "ok": true, …}, {"name": "credentials", "ok": false,
  * "message": "The token endpoint refused …"}]}}.
@@ -38,7 +38,7 @@ public final class TestConnectionResource {
   }
 
   @POST
-  @Path("identity-providers/{alias}/test-connection")
+  @Path("{alias}/test-connection")
   @Produces(MediaType.APPLICATION_JSON)
   public Map<String, Object> testConnection(@PathParam("alias") String alias) {
     auth.realm().requireManageIdentityProviders();

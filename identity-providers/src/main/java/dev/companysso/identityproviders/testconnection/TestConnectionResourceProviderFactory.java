@@ -1,18 +1,21 @@
 package dev.companysso.identityproviders.testconnection;
 
 import com.google.auto.service.AutoService;
-import dev.companysso.identityproviders.AdminResourceFactory;
+import dev.companysso.core.admin.AdminResourceFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-/** Mounts {@link TestConnectionResource} under {@code /admin/realms/{realm}/company-sso}. */
+/**
+ * Mounts {@link TestConnectionResource} under {@code
+ * /admin/realms/{realm}/company-sso-identity-providers}.
+ */
 @AutoService(AdminRealmResourceProviderFactory.class)
 public final class TestConnectionResourceProviderFactory extends AdminResourceFactory {
 
-  public static final String PROVIDER_ID = "company-sso";
+  public static final String PROVIDER_ID = "company-sso-identity-providers";
 
   @Override
   public String getId() {

@@ -202,16 +202,27 @@ public final class RealmFixtures {
     return attributes == null ? Map.of() : attributes;
   }
 
+  /** Deletes every user whose e-mail is in {@code domain}. */
+  public void deleteUsersWithEmailIn(String domain) {
+    realm.users().search("@" + domain, 0, Integer.MAX_VALUE).stream()
+        .filter(u -> u.getEmail() != null && u.getEmail().endsWith("@" + domain))
+        .forEach(u -> realm.users().delete(u.getId()).close());
+  }
+
   /** The organization with this alias. */
   public OrganizationResource companyResource(String alias) {
-    return realm
-        .organizations()
-        .get(
-            realm.organizations().getAll().stream()
-                .filter(o -> alias.equals(o.getAlias()))
-                .findFirst()
-                .orElseThrow()
-                .getId());
+    return realm.organizations().get(companyRepresentation(alias).getId());
+  }
+
+  /**
+   * The organization with this alias, looked up among all of them: the list endpoint answers 10 by
+   * default, fewer than a test run creates.
+   */
+  public OrganizationRepresentation companyRepresentation(String alias) {
+    return realm.organizations().list(0, Integer.MAX_VALUE).stream()
+        .filter(o -> alias.equals(o.getAlias()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("No company " + alias));
   }
 
   /** The aliases of the organizations the one user named {@code username} belongs to. */

@@ -14,6 +14,6 @@ public final class TestConnection {
         keycloakBaseUrl,
         realm,
         "POST",
-        "company-sso/identity-providers/" + alias + "/test-connection");
+        "company-sso-identity-providers/" + alias + "/test-connection");
   }
 }

@@ -1,10 +1,13 @@
 package dev.companysso.mappers.grouprole;
 
 import com.google.auto.service.AutoService;
+import dev.companysso.core.Companies;
+import dev.companysso.core.DefaultRoles;
+import dev.companysso.core.ProviderIds;
+import dev.companysso.core.SettingLists;
 import dev.companysso.mappers.GroupRuleMapper;
 import dev.companysso.mappers.sync.TargetKind;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,22 +18,16 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
-import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** Okta / Entra groups to realm and client roles, by one table of rules. */
 @AutoService(IdentityProviderMapper.class)
 public final class GroupRoleMapper extends GroupRuleMapper<RoleModel> {
 
-  public static final String PROVIDER_ID = "company-group-role-mapper";
+  public static final String PROVIDER_ID = ProviderIds.GROUP_ROLE_MAPPER;
 
   /** Mapper setting: roles never removed; a company's {@code companySso.defaultRoles} wins. */
   public static final String BASELINE_ROLES = "baselineRoles";
-
-  static final String DEFAULT_BASELINE = "Worker";
-
-  /** The organization attribute that first-login provisioning reads for the company's roles. */
-  static final String COMPANY_DEFAULT_ROLES = "companySso.defaultRoles";
 
   private static final List<ProviderConfigProperty> PROPERTIES = properties();
 
@@ -71,31 +68,12 @@ public final class GroupRoleMapper extends GroupRuleMapper<RoleModel> {
       KeycloakSession session,
       IdentityProviderMapperModel mapperModel,
       BrokeredIdentityContext context) {
-    String organizationId = context.getIdpConfig().getOrganizationId();
     OrganizationModel company =
-        organizationId == null
-            ? null
-            : session.getProvider(OrganizationProvider.class).getById(organizationId);
-    List<String> companyRoles =
-        company == null
-            ? List.of()
-            : company.getAttributes().getOrDefault(COMPANY_DEFAULT_ROLES, List.of());
+        Companies.ofIdentityProvider(
+                session, session.getContext().getRealm(), context.getIdpConfig())
+            .orElse(null);
     return new LinkedHashSet<>(
-        split(companyRoles.isEmpty() ? baseline(mapperModel) : String.join(",", companyRoles)));
-  }
-
-  private static String baseline(IdentityProviderMapperModel mapperModel) {
-    String roles = mapperModel.getConfig().get(BASELINE_ROLES);
-    return roles == null ? DEFAULT_BASELINE : roles;
-  }
-
-  private static List<String> split(String roles) {
-    List<String> names = new ArrayList<>();
-    Arrays.stream(roles.split("##|,"))
-        .map(String::strip)
-        .filter(s -> !s.isEmpty())
-        .forEach(names::add);
-    return names;
+        DefaultRoles.of(company, SettingLists.names(mapperModel.getConfig().get(BASELINE_ROLES))));
   }
 
   private static List<ProviderConfigProperty> properties() {
@@ -108,7 +86,7 @@ public final class GroupRoleMapper extends GroupRuleMapper<RoleModel> {
     baseline.setName(BASELINE_ROLES);
     baseline.setLabel("Baseline roles");
     baseline.setType(ProviderConfigProperty.STRING_TYPE);
-    baseline.setDefaultValue(DEFAULT_BASELINE);
+    baseline.setDefaultValue(DefaultRoles.FALLBACK);
     baseline.setHelpText(
         "Roles every member of the company keeps, comma-separated: never removed by this"
             + " mapper. The company's 'companySso.defaultRoles' attribute, when set, is used"

@@ -1,6 +1,8 @@
 package dev.companysso.mappers.groupteam;
 
 import com.google.auto.service.AutoService;
+import dev.companysso.core.Companies;
+import dev.companysso.core.ProviderIds;
 import dev.companysso.mappers.GroupRuleMapper;
 import dev.companysso.mappers.sync.TargetKind;
 import java.util.ArrayList;
@@ -12,14 +14,13 @@ import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** Okta / Entra groups to Keycloak groups (teams, departments, sites), by one table of rules. */
 @AutoService(IdentityProviderMapper.class)
 public final class GroupTeamMapper extends GroupRuleMapper<GroupModel> {
 
-  public static final String PROVIDER_ID = "company-group-team-mapper";
+  public static final String PROVIDER_ID = ProviderIds.GROUP_TEAM_MAPPER;
 
   public static final String CREATE_MISSING = "createMissing";
   public static final String ORGANIZATION_GROUPS = "organizationGroups";
@@ -61,7 +62,7 @@ public final class GroupTeamMapper extends GroupRuleMapper<GroupModel> {
     if (Boolean.parseBoolean(mapperModel.getConfig().get(ORGANIZATION_GROUPS))) {
       IdentityProviderModel idp =
           session.identityProviders().getByAlias(mapperModel.getIdentityProviderAlias());
-      company = KeycloakModelUtils.getOrganizationForIdpMapper(session, idp);
+      company = idp == null ? null : Companies.ofIdentityProvider(session, realm, idp).orElse(null);
     }
     return new GroupTargets(session, realm, company, createMissing);
   }

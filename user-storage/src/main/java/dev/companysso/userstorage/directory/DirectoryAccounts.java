@@ -1,10 +1,10 @@
 package dev.companysso.userstorage.directory;
 
+import dev.companysso.core.AccountDeactivation;
 import dev.companysso.core.CompanyDomains;
+import dev.companysso.core.CompanyGroupRules;
 import dev.companysso.core.CompanyOwnership;
-import dev.companysso.userstorage.accounts.AccountDeactivation;
-import dev.companysso.userstorage.accounts.CompanyGroupRules;
-import dev.companysso.userstorage.accounts.DefaultRoles;
+import dev.companysso.core.DefaultRoles;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -212,7 +212,7 @@ final class DirectoryAccounts {
       return false;
     }
     user.setEmail(normalized);
-    user.setEmailVerified(false);
+    user.setEmailVerified(CompanyDomains.vouchesFor(config.company(), normalized));
     return true;
   }
 

@@ -1,7 +1,8 @@
 package dev.companysso.userstorage.directory;
 
-import dev.companysso.userstorage.accounts.DefaultRoles;
-import java.util.Arrays;
+import dev.companysso.core.Companies;
+import dev.companysso.core.DefaultRoles;
+import dev.companysso.core.SettingLists;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import org.keycloak.component.ComponentModel;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
-import org.keycloak.organization.OrganizationProvider;
 
 /**
  * The settings every directory provider shares, read from its component and checked: the company's
@@ -69,9 +69,7 @@ public record DirectoryConfig(
               + " provider of the same tenant.");
     }
     OrganizationModel company =
-        idp.getOrganizationId() == null
-            ? null
-            : session.getProvider(OrganizationProvider.class).getById(idp.getOrganizationId());
+        Companies.ofIdentityProvider(session, session.getContext().getRealm(), idp).orElse(null);
     if (company == null) {
       throw new IllegalArgumentException(
           "Identity provider: '"
@@ -83,7 +81,7 @@ public record DirectoryConfig(
         model.getId(),
         idp,
         company,
-        list(value(model, GROUP_FILTER)),
+        new LinkedHashSet<>(SettingLists.names(value(model, GROUP_FILTER))),
         number(model, SAFETY_CAP_PERCENT, "Safety cap (%)", DEFAULT_CAP_PERCENT, 100),
         number(
             model,
@@ -91,7 +89,7 @@ public record DirectoryConfig(
             "Safety cap allowance",
             DEFAULT_CAP_ALLOWANCE,
             Integer.MAX_VALUE),
-        DefaultRoles.of(company, model.getConfig().getFirst(DEFAULT_ROLES)),
+        DefaultRoles.of(company, SettingLists.names(value(model, DEFAULT_ROLES))),
         FieldMappings.parse(model.getConfig().getFirst(FieldMappings.CONFIG), defaultMappings),
         model);
   }
@@ -108,7 +106,10 @@ public record DirectoryConfig(
   /** A multivalued setting: the console stores one value per entry, older exports "a##b". */
   public Set<String> settings(String name) {
     Set<String> values = new LinkedHashSet<>();
-    component.getConfig().getOrDefault(name, List.of()).forEach(v -> values.addAll(list(v)));
+    component
+        .getConfig()
+        .getOrDefault(name, List.of())
+        .forEach(v -> values.addAll(SettingLists.names(v)));
     return values;
   }
 
@@ -133,15 +134,5 @@ public record DirectoryConfig(
   static String value(ComponentModel model, String name) {
     String value = model.getConfig().getFirst(name);
     return value == null ? "" : value.strip();
-  }
-
-  /** A comma-separated (or the console's ##-separated) setting as a set. */
-  public static Set<String> list(String commaSeparated) {
-    Set<String> values = new LinkedHashSet<>();
-    Arrays.stream(commaSeparated.split("##|,"))
-        .map(String::strip)
-        .filter(v -> !v.isEmpty())
-        .forEach(values::add);
-    return values;
   }
 }

@@ -1,6 +1,7 @@
 package dev.companysso.userstorage.directory;
 
-import dev.companysso.identityproviders.AdminRequests;
+import dev.companysso.core.DefaultRoles;
+import dev.companysso.core.admin.AdminRequests;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -60,7 +61,7 @@ public abstract class DirectoryProviderFactory
   @Override
   public void validateConfiguration(
       KeycloakSession session, RealmModel realm, ComponentModel model) {
-    if (!AdminRequests.isAdminApi(session, "/components")) {
+    if (!AdminRequests.isComponentSave(session)) {
       return;
     }
     try {
@@ -133,7 +134,7 @@ public abstract class DirectoryProviderFactory
                 "Roles a newly imported user gets (comma-separated; client roles as client.role)."
                     + " The company's own companySso.defaultRoles attribute wins when set.")
             .type(ProviderConfigProperty.STRING_TYPE)
-            .defaultValue("Worker")
+            .defaultValue(DefaultRoles.FALLBACK)
             .add()
             .property()
             .name(FieldMappings.CONFIG)

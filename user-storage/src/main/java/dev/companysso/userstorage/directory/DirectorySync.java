@@ -1,8 +1,8 @@
 package dev.companysso.userstorage.directory;
 
+import dev.companysso.core.AccountDeactivation;
+import dev.companysso.core.CompanyGroupRules;
 import dev.companysso.core.CompanyOwnership;
-import dev.companysso.userstorage.accounts.AccountDeactivation;
-import dev.companysso.userstorage.accounts.CompanyGroupRules;
 import dev.companysso.userstorage.directory.http.DirectoryReadException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

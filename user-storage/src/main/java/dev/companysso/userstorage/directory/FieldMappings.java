@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Seed 002's user table: which directory property fills which Keycloak field. Keys are Keycloak's
- * {@code firstName}, {@code lastName}, {@code email} or any user attribute ({@code middleName},
- * {@code preferredName}, {@code department}, {@code team}); values are the directory's property
- * names (Okta profile attributes, Graph user properties). Stored as the admin console's key/value
- * list.
+ * The user table of a directory integration: which directory property fills which Keycloak field.
+ * Keys are Keycloak's {@code firstName}, {@code lastName}, {@code email} or any user attribute
+ * ({@code middleName}, {@code preferredName}, {@code department}, {@code team}); values are the
+ * directory's property names (Okta profile attributes, Graph user properties). Stored as the admin
+ * console's key/value list.
  */
 public record FieldMappings(Map<String, String> keycloakToDirectory) {
 

@@ -5,6 +5,7 @@ import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.types.Member;
+import dev.companysso.core.AccountAttributes;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -43,14 +44,17 @@ final class CompanyGroups {
 
   boolean owned(GroupModel group) {
     return group != null
-        && context.company.getId().equals(group.getFirstAttribute(ScimContext.OWNER));
+        && context.company.getId().equals(group.getFirstAttribute(AccountAttributes.SCIM_OWNER));
   }
 
   Stream<GroupModel> all() {
     return context
         .organizations()
         .searchGroupsByAttributes(
-            context.company, Map.of(ScimContext.OWNER, context.company.getId()), null, null);
+            context.company,
+            Map.of(AccountAttributes.SCIM_OWNER, context.company.getId()),
+            null,
+            null);
   }
 
   Stream<GroupModel> byDisplayName(String name) {
@@ -65,7 +69,7 @@ final class CompanyGroups {
         .organizations()
         .searchGroupsByAttributes(
             context.company,
-            Map.of(ScimContext.OWNER, context.company.getId(), EXTERNAL_ID, externalId),
+            Map.of(AccountAttributes.SCIM_OWNER, context.company.getId(), EXTERNAL_ID, externalId),
             null,
             null);
   }
@@ -74,7 +78,7 @@ final class CompanyGroups {
     String name = displayName(displayName);
     checkNameFree(name, null);
     GroupModel group = context.organizations().createGroup(context.company, name, null);
-    group.setSingleAttribute(ScimContext.OWNER, context.company.getId());
+    group.setSingleAttribute(AccountAttributes.SCIM_OWNER, context.company.getId());
     group.setSingleAttribute(CREATED, Instant.now().toString());
     setExternalId(group, externalId);
     touched(group);

@@ -1,5 +1,6 @@
 package dev.companysso.userstorage.scim;
 
+import dev.companysso.core.AccountAttributes;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -35,7 +36,7 @@ final class CompanyMembers {
         .createQuery("select count(m)" + VISIBLE, Long.class)
         .setParameter("group", groupId)
         .setParameter("managed", MembershipType.MANAGED.name())
-        .setParameter("deleted", ScimContext.DELETED)
+        .setParameter("deleted", AccountAttributes.SCIM_DELETED)
         .getSingleResult();
   }
 
@@ -45,7 +46,7 @@ final class CompanyMembers {
         .createQuery("select m.user.id" + VISIBLE + " order by m.user.username", String.class)
         .setParameter("group", groupId)
         .setParameter("managed", MembershipType.MANAGED.name())
-        .setParameter("deleted", ScimContext.DELETED)
+        .setParameter("deleted", AccountAttributes.SCIM_DELETED)
         .setFirstResult(first)
         .setMaxResults(max)
         .getResultList();

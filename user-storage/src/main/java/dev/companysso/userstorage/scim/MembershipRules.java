@@ -1,6 +1,6 @@
 package dev.companysso.userstorage.scim;
 
-import dev.companysso.userstorage.accounts.CompanyGroupRules;
+import dev.companysso.core.CompanyGroupRules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -9,10 +9,10 @@ import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.UserModel;
 
 /**
- * After a SCIM group change, runs the company identity provider's group rule tables (issue #5) for
- * each member whose groups changed, with their SCIM groups' names and external ids as the {@code
- * groups} claim: a table keyed on Okta group names or on Entra group object ids matches either way,
- * and login, directory sync and SCIM share one record of what each table granted.
+ * After a SCIM group change, runs the company identity provider's group rule tables for each member
+ * whose groups changed, with their SCIM groups' names and external ids as the {@code groups} claim:
+ * a table keyed on Okta group names or on Entra group object ids matches either way, and login,
+ * directory sync and SCIM share one record of what each table granted.
  */
 final class MembershipRules {
 

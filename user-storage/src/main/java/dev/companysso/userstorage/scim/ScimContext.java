@@ -1,6 +1,7 @@
 package dev.companysso.userstorage.scim;
 
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import dev.companysso.core.AccountAttributes;
 import dev.companysso.core.CompanyOwnership;
 import java.net.URI;
 import org.keycloak.models.KeycloakSession;
@@ -15,12 +16,6 @@ import org.keycloak.organization.OrganizationProvider;
  * not deleted it; everyone else answers 404, exactly as an id that does not exist.
  */
 final class ScimContext {
-
-  /** The company that provisioned the user through SCIM (its id). */
-  static final String OWNER = "companySso.scim";
-
-  /** Set when SCIM deleted the user in "disable" mode: hidden from SCIM, restorable by a POST. */
-  static final String DELETED = "companySso.scim.deleted";
 
   final KeycloakSession session;
   final RealmModel realm;
@@ -41,7 +36,9 @@ final class ScimContext {
   }
 
   boolean visible(UserModel user) {
-    return user != null && user.getFirstAttribute(DELETED) == null && owned(user);
+    return user != null
+        && user.getFirstAttribute(AccountAttributes.SCIM_DELETED) == null
+        && owned(user);
   }
 
   boolean owned(UserModel user) {

@@ -7,9 +7,10 @@ import com.unboundid.scim2.common.types.Email;
 import com.unboundid.scim2.common.types.EnterpriseUserExtension;
 import com.unboundid.scim2.common.types.Name;
 import com.unboundid.scim2.common.types.UserResource;
+import dev.companysso.core.AccountAttributes;
+import dev.companysso.core.AccountDeactivation;
 import dev.companysso.core.CompanyDomains;
-import dev.companysso.userstorage.accounts.AccountDeactivation;
-import dev.companysso.userstorage.accounts.DefaultRoles;
+import dev.companysso.core.DefaultRoles;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +47,7 @@ final class UserWriter {
       if (!restorable(existing)) {
         throw unavailable("userName");
       }
-      existing.removeAttribute(ScimContext.DELETED);
+      existing.removeAttribute(AccountAttributes.SCIM_DELETED);
       write(existing, desired);
       return existing;
     }
@@ -54,10 +55,10 @@ final class UserWriter {
     checkLinkFree(desired.getExternalId(), null);
     UserModel user = context.session.users().addUser(context.realm, username);
     user.setEnabled(true);
-    user.setSingleAttribute(ScimContext.OWNER, context.company.getId());
+    user.setSingleAttribute(AccountAttributes.SCIM_OWNER, context.company.getId());
     context.organizations().addManagedMember(context.company, user);
     DefaultRoles.grant(
-        context.session, context.realm, user, DefaultRoles.of(context.company, null));
+        context.session, context.realm, user, DefaultRoles.of(context.company, List.of()));
     write(user, desired);
     return user;
   }
@@ -99,7 +100,7 @@ final class UserWriter {
     }
     AccountDeactivation.disable(
         context.session, context.realm, user, "SCIM: deleted by " + context.company.getAlias());
-    user.setSingleAttribute(ScimContext.DELETED, Instant.now().toString());
+    user.setSingleAttribute(AccountAttributes.SCIM_DELETED, Instant.now().toString());
   }
 
   private void active(UserModel user, boolean active) {
@@ -116,7 +117,7 @@ final class UserWriter {
 
   /** An account of the company SCIM deleted in "disable" mode comes back with its userName. */
   private boolean restorable(UserModel user) {
-    return user.getFirstAttribute(ScimContext.DELETED) != null && context.owned(user);
+    return user.getFirstAttribute(AccountAttributes.SCIM_DELETED) != null && context.owned(user);
   }
 
   /**
@@ -176,7 +177,7 @@ final class UserWriter {
     }
     checkEmailFree(email, user);
     user.setEmail(email);
-    user.setEmailVerified(email != null && onVerifiedDomain(email));
+    user.setEmailVerified(CompanyDomains.vouchesFor(context.company, email));
   }
 
   private void checkEmailFree(String email, UserModel self) throws ScimException {
@@ -187,13 +188,6 @@ final class UserWriter {
     if (holder != null && (self == null || !holder.getId().equals(self.getId()))) {
       throw unavailable("emails");
     }
-  }
-
-  /** The company vouches for addresses on its verified domains, as its IdP does at login. */
-  private boolean onVerifiedDomain(String email) {
-    return CompanyDomains.domainOf(email)
-        .filter(domain -> CompanyDomains.verifies(context.company, domain))
-        .isPresent();
   }
 
   /**

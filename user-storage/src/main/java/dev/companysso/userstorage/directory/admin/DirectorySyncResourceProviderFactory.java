@@ -1,7 +1,7 @@
 package dev.companysso.userstorage.directory.admin;
 
 import com.google.auto.service.AutoService;
-import dev.companysso.identityproviders.AdminResourceFactory;
+import dev.companysso.core.admin.AdminResourceFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;

@@ -1,6 +1,7 @@
 package dev.companysso.userstorage.directory.graph;
 
 import com.google.auto.service.AutoService;
+import dev.companysso.core.ProviderIds;
 import dev.companysso.identityproviders.entra.EntraIdConfig;
 import dev.companysso.identityproviders.entra.EntraTenancy;
 import dev.companysso.userstorage.directory.Directory;
@@ -45,7 +46,7 @@ public final class EntraDirectoryProviderFactory extends DirectoryProviderFactor
 
   @Override
   protected String identityProviderType() {
-    return "entra-id";
+    return ProviderIds.ENTRA_ID;
   }
 
   @Override

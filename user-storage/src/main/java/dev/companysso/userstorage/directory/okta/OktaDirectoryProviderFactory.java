@@ -1,6 +1,7 @@
 package dev.companysso.userstorage.directory.okta;
 
 import com.google.auto.service.AutoService;
+import dev.companysso.core.ProviderIds;
 import dev.companysso.identityproviders.okta.OktaConfig;
 import dev.companysso.userstorage.directory.Directory;
 import dev.companysso.userstorage.directory.DirectoryConfig;
@@ -20,9 +21,9 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.storage.UserStorageProviderFactory;
 
 /**
- * {@code okta-directory}: imports an Okta org's users (seed 002's Okta integration) with an admin
- * API token or an API service app's client credentials ({@code private_key_jwt}). The org is the
- * one of the company's {@code okta} identity provider.
+ * {@code okta-directory}: imports an Okta org's users with an admin API token or an API service
+ * app's client credentials ({@code private_key_jwt}). The org is the one of the company's {@code
+ * okta} identity provider.
  */
 @AutoService(UserStorageProviderFactory.class)
 public final class OktaDirectoryProviderFactory extends DirectoryProviderFactory {
@@ -38,7 +39,7 @@ public final class OktaDirectoryProviderFactory extends DirectoryProviderFactory
   static final String KEY_ID = "keyId";
   static final String ACTIVE_STATUSES = "activeStatuses";
 
-  /** The statuses seed 002 calls active by default. */
+  /** The statuses counted as active by default: those in which Okta lets a user sign in. */
   static final List<String> DEFAULT_ACTIVE =
       List.of("ACTIVE", "PASSWORD_EXPIRED", "LOCKED_OUT", "RECOVERY");
 
@@ -65,7 +66,7 @@ public final class OktaDirectoryProviderFactory extends DirectoryProviderFactory
 
   @Override
   protected String identityProviderType() {
-    return "okta";
+    return ProviderIds.OKTA;
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.companysso.userstorage.accounts;
+package dev.companysso.core;
 
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;

@@ -1,4 +1,4 @@
-package dev.companysso.authenticator.jit;
+package dev.companysso.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.companysso.identityproviders;
+package dev.companysso.core.admin;
 
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;

@@ -1,6 +1,9 @@
-package dev.companysso.authenticator.jit;
+package dev.companysso.core;
 
 import java.util.Map;
+import org.keycloak.broker.oidc.OIDCIdentityProvider;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.util.JsonSerialization;
 
 /**
  * Whether the identity provider vouches for an e-mail: its token carries exactly that address in
@@ -10,11 +13,21 @@ import java.util.Map;
  * token's own: the first-login flow's e-mail can be one the person typed on the review-profile
  * page, which nobody verified.
  */
-final class VerifiedEmail {
+public final class VerifiedEmail {
 
   private VerifiedEmail() {}
 
-  static boolean assertedFor(Map<String, Object> claims, String email) {
+  /** The claims of the provider's validated ID token, whatever class the broker stored it as. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> claimsOf(BrokeredIdentityContext brokerContext) {
+    Object token = brokerContext.getContextData().get(OIDCIdentityProvider.VALIDATED_ID_TOKEN);
+    if (token == null) {
+      return Map.of();
+    }
+    return JsonSerialization.mapper.convertValue(token, Map.class);
+  }
+
+  public static boolean assertedFor(Map<String, Object> claims, String email) {
     if (email == null || !(claims.get("email") instanceof String tokenEmail)) {
       return false;
     }

@@ -1,7 +1,6 @@
-package dev.companysso.userstorage.accounts;
+package dev.companysso.core;
 
 import java.util.List;
-import java.util.Set;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.IdentityProviderMapper;
@@ -13,16 +12,13 @@ import org.keycloak.models.UserModel;
 import org.keycloak.representations.JsonWebToken;
 
 /**
- * The company identity provider's group rule tables (issue #5's mappers), run with the groups a
- * directory lists or SCIM pushes, exactly as a login runs them with the token's {@code groups}
- * claim: same rules, same record of what each table granted, so sync and login never fight. Only
- * tables reading the {@code groups} claim run; one reading app roles ({@code roles}) would see an
- * empty claim and take its grants away.
+ * The company identity provider's group rule tables (the bundle's rule-table mappers), run with the
+ * groups a directory lists or SCIM pushes, exactly as a login runs them with the token's {@code
+ * groups} claim: same rules, same record of what each table granted, so sync and login never fight.
+ * Only tables reading the {@code groups} claim run; one reading app roles ({@code roles}) would see
+ * an empty claim and take its grants away.
  */
 public final class CompanyGroupRules {
-
-  public static final Set<String> TABLE_MAPPERS =
-      Set.of("company-group-role-mapper", "company-group-team-mapper");
 
   private static final String GROUPS = "groups";
 
@@ -37,7 +33,9 @@ public final class CompanyGroupRules {
         session
             .identityProviders()
             .getMappersByAliasStream(identityProviderAlias)
-            .filter(mapper -> TABLE_MAPPERS.contains(mapper.getIdentityProviderMapper()))
+            .filter(
+                mapper ->
+                    ProviderIds.RULE_TABLE_MAPPERS.contains(mapper.getIdentityProviderMapper()))
             .filter(
                 mapper -> {
                   String claim = mapper.getConfig().get("claim");

@@ -1,0 +1,27 @@
+package dev.companysso.core;
+
+import java.util.Optional;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.organization.OrganizationProvider;
+
+/** Which company a realm object belongs to. */
+public final class Companies {
+
+  private Companies() {}
+
+  /**
+   * The company (organization) the identity provider is linked to; none when organizations are off
+   * in the realm or the provider is not linked.
+   */
+  public static Optional<OrganizationModel> ofIdentityProvider(
+      KeycloakSession session, RealmModel realm, IdentityProviderModel provider) {
+    String companyId = provider.getOrganizationId();
+    if (companyId == null || !realm.isOrganizationsEnabled()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(session.getProvider(OrganizationProvider.class).getById(companyId));
+  }
+}
