@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,11 @@ import org.keycloak.storage.UserStorageProviderFactory;
  * Every setting a provider of the bundle declares (what the admin console shows as a form field and
  * what realm JSON and the admin REST API carry as a config key) has a row in a reference table of
  * the docs: a line of a Markdown table that names the key in backticks and the console label.
+ *
+ * <p>A setting's label and help text are message keys, which the admin console translates with the
+ * messages the provider JARs ship in {@code theme-resources/messages/messages_<locale>.properties}
+ * (all JARs' files merge into one set of keys). The console label the docs name is the English text
+ * of the label key.
  */
 @DisplayName("Reference tables in docs/")
 class DocumentedSettingsTest {
@@ -44,10 +52,23 @@ class DocumentedSettingsTest {
 
   private static final Path DOCS = Path.of("..", "docs");
 
-  record Setting(String providerId, String key, String label) {
+  /** The admin console's languages the bundle ships messages for; English first. */
+  private static final List<String> LOCALES = List.of("en", "de", "fr", "es");
+
+  private static final String MESSAGES = "theme-resources/messages/messages_%s.properties";
+
+  /** Each locale's messages of all the bundle's JARs, merged as Keycloak merges them. */
+  private static final Map<String, Properties> MESSAGES_BY_LOCALE = loadMessages();
+
+  record Setting(String providerId, String key, String labelKey, String helpKey) {
+    /** The console label in English, the one the docs name; null when the key has no text. */
+    String label() {
+      return MESSAGES_BY_LOCALE.get("en").getProperty(labelKey);
+    }
+
     @Override
     public String toString() {
-      return providerId + ": " + key + " (" + label + ")";
+      return providerId + ": " + key + " (" + labelKey + ")";
     }
   }
 
@@ -56,7 +77,8 @@ class DocumentedSettingsTest {
     for (ConfiguredProvider provider : bundleProviders()) {
       String id = ((ProviderFactory<?>) provider).getId();
       for (ProviderConfigProperty property : provider.getConfigProperties()) {
-        settings.add(new Setting(id, property.getName(), property.getLabel()));
+        settings.add(
+            new Setting(id, property.getName(), property.getLabel(), property.getHelpText()));
       }
     }
     return settings.stream();
@@ -81,6 +103,11 @@ class DocumentedSettingsTest {
   @MethodSource("settings")
   @DisplayName("A declared setting has a reference row with its key and console label")
   void documented(Setting setting) {
+    assertThat(setting.label())
+        .as(
+            "the English text of the label key %s (messages_en.properties of the providers' JARs)",
+            setting.labelKey())
+        .isNotBlank();
     List<String> rows =
         referenceRows().stream().filter(row -> row.contains("`" + setting.key() + "`")).toList();
     assertThat(rows)
@@ -91,6 +118,80 @@ class DocumentedSettingsTest {
     assertThat(rows)
         .as("the row of `%s` names its console label \"%s\"", setting.key(), setting.label())
         .anySatisfy(row -> assertThat(row).contains(setting.label()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("settings")
+  @DisplayName("A setting's label and help text are message keys with a text in en, de, fr and es")
+  void translated(Setting setting) {
+    for (String locale : LOCALES) {
+      Properties messages = MESSAGES_BY_LOCALE.get(locale);
+      assertThat(messages.getProperty(setting.labelKey()))
+          .as("label %s in messages_%s.properties", setting.labelKey(), locale)
+          .isNotBlank();
+      assertThat(messages.getProperty(setting.helpKey()))
+          .as("help text %s in messages_%s.properties", setting.helpKey(), locale)
+          .isNotBlank();
+    }
+  }
+
+  /**
+   * The admin console looks the texts up with i18next, which reads '.' as a key path separator and
+   * ':' as a namespace separator: a key with either would never be found.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("settings")
+  @DisplayName("A setting's message keys have no '.' or ':'; the help key is the label key + Help")
+  void messageKeys(Setting setting) {
+    assertThat(setting.labelKey()).as("label key").isNotBlank().doesNotContain(".", ":");
+    assertThat(setting.helpKey()).as("help key").isEqualTo(setting.labelKey() + "Help");
+  }
+
+  @Test
+  @DisplayName("No message key is defined by two of the bundle's message files")
+  void messageKeysUnique() {
+    for (String locale : LOCALES) {
+      Map<String, URL> firstFile = new LinkedHashMap<>();
+      for (URL url : messageFiles(locale)) {
+        for (String key : read(url).stringPropertyNames()) {
+          URL earlier = firstFile.putIfAbsent(key, url);
+          assertThat(earlier).as("%s in both %s and %s", key, earlier, url).isNull();
+        }
+      }
+    }
+  }
+
+  private static Map<String, Properties> loadMessages() {
+    Map<String, Properties> byLocale = new LinkedHashMap<>();
+    for (String locale : LOCALES) {
+      Properties merged = new Properties();
+      messageFiles(locale).forEach(url -> merged.putAll(read(url)));
+      byLocale.put(locale, merged);
+    }
+    return byLocale;
+  }
+
+  private static List<URL> messageFiles(String locale) {
+    try {
+      return Collections.list(
+          DocumentedSettingsTest.class
+              .getClassLoader()
+              .getResources(String.format(MESSAGES, locale)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** As Keycloak reads a theme's messages: properties in UTF-8. */
+  private static Properties read(URL url) {
+    Properties properties = new Properties();
+    try (InputStreamReader reader =
+        new InputStreamReader(url.openStream(), StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return properties;
   }
 
   private static List<String> referenceRows() {

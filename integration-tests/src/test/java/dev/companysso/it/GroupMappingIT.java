@@ -331,7 +331,8 @@ class GroupMappingIT {
     try (Browser browser = Browser.start()) {
       AdminConsole console = AdminConsole.signIn(browser, stack.keycloak().baseUrl());
       console.openIdpMapper(CompanySsoStack.REALM, "oidc", "acme-okta", id);
-      assertThat(console.showHelp("Rules")).contains("glob:eng-*", "regex:^team-.+$");
+      assertThat(console.showHelp("groupRoleMapperRules"))
+          .contains("glob:eng-*", "regex:^team-.+$");
 
       console.type("config.rules.0.value", "Sales lead");
       console.save();

@@ -175,28 +175,25 @@ public abstract class GroupRuleMapper<T> extends AbstractIdentityProviderMapper 
     return labels;
   }
 
-  /** The properties every table mapper has: the claim and the rule table. */
-  protected static List<ProviderConfigProperty> tableProperties(String targetsHelp) {
+  /**
+   * The properties every table mapper has: the claim and the rule table. Their admin-console labels
+   * and help texts are message keys ({@code keyPrefix} + {@code Claim}, {@code Rules}, each with
+   * {@code Help}) in {@code theme-resources/messages/messages_*.properties}: each mapper has its
+   * own keys, since the rule table's help says what its targets are.
+   */
+  protected static List<ProviderConfigProperty> tableProperties(String keyPrefix) {
     ProviderConfigProperty claim = new ProviderConfigProperty();
     claim.setName(CLAIM);
-    claim.setLabel("Group claim");
+    claim.setLabel(keyPrefix + "Claim");
     claim.setType(ProviderConfigProperty.STRING_TYPE);
     claim.setDefaultValue(DEFAULT_CLAIM);
-    claim.setHelpText(
-        "The claim with the user's groups: 'groups' for Okta group names and Entra group object"
-            + " ids, 'roles' for Entra app roles. Nested claims use dots (realm_access.roles).");
+    claim.setHelpText(keyPrefix + "ClaimHelp");
 
     ProviderConfigProperty rules = new ProviderConfigProperty();
     rules.setName(RuleTableConfig.RULES);
-    rules.setLabel("Rules");
+    rules.setLabel(keyPrefix + "Rules");
     rules.setType(ProviderConfigProperty.MAP_TYPE);
-    rules.setHelpText(
-        "One row per rule. Key: the group, matched exactly (Okta group name, Entra group object"
-            + " id), or 'glob:eng-*' (* any text, ? one character), or 'regex:^team-.+$' (the"
-            + " whole value must match). Value: "
-            + targetsHelp
-            + " Every login grants what the rules match and removes only what this mapper"
-            + " granted earlier and no longer matches.");
+    rules.setHelpText(keyPrefix + "RulesHelp");
     return List.of(claim, rules);
   }
 }

@@ -22,60 +22,49 @@ final class CompanyDiscoveryConfigProperties {
   private static final List<String> STEPS =
       ResolutionStep.DEFAULT_ORDER.stream().map(ResolutionStep::configValue).toList();
 
+  // Labels and help texts are message keys: theme-resources/messages/messages_*.properties.
   private static final List<ProviderConfigProperty> ALL =
       ProviderConfigurationBuilder.create()
           .property()
           .name(RESOLUTION_ORDER)
-          .label("Resolution order")
-          .helpText(
-              "What the input is tried as, in this order: 'linked-user' (an existing user linked to an"
-                  + " identity provider goes back to it), 'company-code' (an organization alias),"
-                  + " 'email-domain' (a verified organization domain). Leave out a step to turn it off."
-                  + " Anything that matches none continues to the password step.")
+          .label("companyDiscoveryResolutionOrder")
+          .helpText("companyDiscoveryResolutionOrderHelp")
           .type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE)
           .options(STEPS)
           .defaultValue(String.join("##", STEPS))
           .add()
           .property()
           .name(MAX_INPUT_LENGTH)
-          .label("Maximum input length")
-          .helpText("Longer inputs are refused with a message before any lookup.")
+          .label("companyDiscoveryMaxInputLength")
+          .helpText("companyDiscoveryMaxInputLengthHelp")
           .type(ProviderConfigProperty.INTEGER_TYPE)
           .defaultValue(String.valueOf(DEFAULT_MAX_INPUT_LENGTH))
           .add()
           .property()
           .name(REMEMBER_COMPANY)
-          .label("Remember my company on this device")
-          .helpText(
-              "Offers a checkbox on the Single Sign-On page that keeps the company code in a cookie,"
-                  + " so the page is filled in next time. Companies whose organization attribute"
-                  + " 'companySso.autoRedirect' is 'true' then skip the login page entirely.")
+          .label("companyDiscoveryRememberCompany")
+          .helpText("companyDiscoveryRememberCompanyHelp")
           .type(ProviderConfigProperty.BOOLEAN_TYPE)
           .defaultValue("false")
           .add()
           .property()
           .name(REMEMBER_DAYS)
-          .label("Remember the company for (days)")
-          .helpText("How long the remembered company cookie lasts.")
+          .label("companyDiscoveryRememberCompanyDays")
+          .helpText("companyDiscoveryRememberCompanyDaysHelp")
           .type(ProviderConfigProperty.INTEGER_TYPE)
           .defaultValue(String.valueOf(DEFAULT_REMEMBER_DAYS))
           .add()
           .property()
           .name(USE_LOGIN_HINT)
-          .label("Resolve login_hint")
-          .helpText(
-              "Treat the login_hint of the authorization request like an input of the Single Sign-On"
-                  + " page: a hint that resolves skips the login page.")
+          .label("companyDiscoveryUseLoginHint")
+          .helpText("companyDiscoveryUseLoginHintHelp")
           .type(ProviderConfigProperty.BOOLEAN_TYPE)
           .defaultValue("true")
           .add()
           .property()
           .name(LOGIN_HINT_LINKED_USER)
-          .label("Resolve login_hint to linked users")
-          .helpText(
-              "Also try a login_hint as an existing user linked to an identity provider. Off: a"
-                  + " hint only resolves as a company code or a verified domain, so a URL cannot"
-                  + " probe which usernames exist.")
+          .label("companyDiscoveryLoginHintLinkedUser")
+          .helpText("companyDiscoveryLoginHintLinkedUserHelp")
           .type(ProviderConfigProperty.BOOLEAN_TYPE)
           .defaultValue("false")
           .add()

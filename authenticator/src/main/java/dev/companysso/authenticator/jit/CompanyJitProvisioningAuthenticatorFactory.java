@@ -15,36 +15,27 @@ public final class CompanyJitProvisioningAuthenticatorFactory extends CompanyAut
 
   public static final String PROVIDER_ID = "company-jit-provisioning";
 
+  // Labels and help texts are message keys: theme-resources/messages/messages_*.properties.
   private static final List<ProviderConfigProperty> PROPERTIES =
       ProviderConfigurationBuilder.create()
           .property()
           .name(JitProvisioningConfig.DEFAULT_ROLES)
-          .label("Default roles")
-          .helpText(
-              "Roles every new company user gets: realm roles by name ('Worker'), client roles as"
-                  + " 'client-id.role'. A company replaces them with its organization attribute"
-                  + " 'companySso.defaultRoles'. A role that does not exist is skipped with a warning.")
+          .label("companyJitDefaultRoles")
+          .helpText("companyJitDefaultRolesHelp")
           .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
           .defaultValue(DefaultRoles.FALLBACK)
           .add()
           .property()
           .name(JitProvisioningConfig.OWNER_ROLE)
-          .label("Owner role")
-          .helpText(
-              "Granted to the first member of a company whose organization attribute"
-                  + " 'companySso.firstMemberOwner' is 'true'; exactly one, even for simultaneous logins.")
+          .label("companyJitOwnerRole")
+          .helpText("companyJitOwnerRoleHelp")
           .type(ProviderConfigProperty.STRING_TYPE)
           .defaultValue(JitProvisioningConfig.DEFAULT_OWNER_ROLE)
           .add()
           .property()
           .name(JitProvisioningConfig.USERNAME_TEMPLATE)
-          .label("Username template")
-          .helpText(
-              "Empty: Keycloak's username from the identity provider. Else placeholders of the ID"
-                  + " token's claims and ${email}, ${username}, ${first_name}, ${last_name},"
-                  + " ${company}, e.g. '${company}.${preferred_username}'. A username that is taken"
-                  + " leads to the 'link your existing account' steps; a missing value to the"
-                  + " review-profile page.")
+          .label("companyJitUsernameTemplate")
+          .helpText("companyJitUsernameTemplateHelp")
           .type(ProviderConfigProperty.STRING_TYPE)
           .add()
           .build();

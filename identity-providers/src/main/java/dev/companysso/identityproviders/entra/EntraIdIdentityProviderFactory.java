@@ -17,56 +17,50 @@ public final class EntraIdIdentityProviderFactory
 
   public static final String PROVIDER_ID = ProviderIds.ENTRA_ID;
 
+  // Labels and help texts are message keys: theme-resources/messages/messages_*.properties.
   private static final List<ProviderConfigProperty> PROPERTIES =
       ProviderConfigurationBuilder.create()
           .property()
           .name(EntraIdConfig.TENANT_ID)
-          .label("Tenant ID")
+          .label("entraIdpTenantId")
           .type(ProviderConfigProperty.STRING_TYPE)
-          .helpText(
-              "Directory (tenant) ID from Azure portal → Microsoft Entra ID → Overview, or a"
-                  + " verified domain of the tenant. 'organizations' for a multi-tenant app, with"
-                  + " Allowed tenants.")
+          .helpText("entraIdpTenantIdHelp")
           .add()
           .property()
           .name(EntraIdConfig.CLOUD)
-          .label("Cloud")
+          .label("entraIdpCloud")
           .type(ProviderConfigProperty.LIST_TYPE)
           .options(
               EntraCloud.GLOBAL.settingValue(),
               EntraCloud.US_GOVERNMENT.settingValue(),
               EntraCloud.CHINA.settingValue())
           .defaultValue(EntraCloud.GLOBAL.settingValue())
-          .helpText("Microsoft's cloud of the tenant: global, US Government or China (21Vianet).")
+          .helpText("entraIdpCloudHelp")
           .add()
           .property()
           .name(EntraIdConfig.ALLOWED_TENANTS)
-          .label("Allowed tenants")
+          .label("entraIdpAllowedTenants")
           .type(ProviderConfigProperty.STRING_TYPE)
-          .helpText(
-              "Multi-tenant only: the tenant ids (GUIDs, comma-separated) whose users may sign"
-                  + " in. Tokens of any other tenant are refused.")
+          .helpText("entraIdpAllowedTenantsHelp")
           .add()
           .property()
           .name(EntraIdConfig.FETCH_OVERAGE_GROUPS)
-          .label("Read all groups from Graph")
+          .label("entraIdpFetchOverageGroups")
           .type(ProviderConfigProperty.BOOLEAN_TYPE)
           .defaultValue("true")
-          .helpText(
-              "When a user is in more groups than fit in a token (over 200), read the list from"
-                  + " Microsoft Graph (needs the GroupMember.Read.All permission).")
+          .helpText("entraIdpFetchOverageGroupsHelp")
           .add()
           .property()
           .name(EntraIdConfig.AUTHORITY_OVERRIDE)
-          .label("Authority override (advanced)")
+          .label("entraIdpAuthorityOverride")
           .type(ProviderConfigProperty.STRING_TYPE)
-          .helpText("Replaces the cloud's sign-in host, e.g. for a test double. Leave empty.")
+          .helpText("entraIdpAuthorityOverrideHelp")
           .add()
           .property()
           .name(EntraIdConfig.GRAPH_OVERRIDE)
-          .label("Microsoft Graph override (advanced)")
+          .label("entraIdpGraphOverride")
           .type(ProviderConfigProperty.STRING_TYPE)
-          .helpText("Replaces the cloud's Graph host, e.g. for a test double. Leave empty.")
+          .helpText("entraIdpGraphOverrideHelp")
           .add()
           .build();
 

@@ -20,38 +20,33 @@ public final class OktaIdentityProviderFactory
 
   public static final String PROVIDER_ID = ProviderIds.OKTA;
 
+  // Labels and help texts are message keys: theme-resources/messages/messages_*.properties.
   private static final List<ProviderConfigProperty> PROPERTIES =
       ProviderConfigurationBuilder.create()
           .property()
           .name(OktaConfig.OKTA_DOMAIN)
-          .label("Okta domain")
+          .label("oktaIdpOktaDomain")
           .type(ProviderConfigProperty.STRING_TYPE)
-          .helpText(
-              "The org's primary Okta domain, such as acme.okta.com (not acme-admin.okta.com).")
+          .helpText("oktaIdpOktaDomainHelp")
           .add()
           .property()
           .name(OktaConfig.AUTHORIZATION_SERVER)
-          .label("Authorization server")
+          .label("oktaIdpAuthorizationServer")
           .type(ProviderConfigProperty.STRING_TYPE)
-          .helpText(
-              "Empty for the org authorization server; else the id of a custom authorization"
-                  + " server (Security → API → Authorization Servers), such as default.")
+          .helpText("oktaIdpAuthorizationServerHelp")
           .add()
           .property()
           .name(OktaConfig.GROUPS_API_TOKEN)
-          .label("Groups API token (optional)")
+          .label("oktaIdpGroupsApiToken")
           .type(ProviderConfigProperty.PASSWORD)
           .secret(true)
-          .helpText(
-              "An API token of a read-only admin (Security → API → Tokens), or a vault reference"
-                  + " such as ${vault.okta_api_token}. When set, a user's groups are read from the"
-                  + " Okta API whenever the token has no groups claim or a full one (100 groups).")
+          .helpText("oktaIdpGroupsApiTokenHelp")
           .add()
           .property()
           .name(OktaConfig.BASE_URL_OVERRIDE)
-          .label("Base URL override (advanced)")
+          .label("oktaIdpBaseUrlOverride")
           .type(ProviderConfigProperty.STRING_TYPE)
-          .helpText("Replaces https://{Okta domain}, e.g. for a test double. Leave empty.")
+          .helpText("oktaIdpBaseUrlOverrideHelp")
           .add()
           .build();
 

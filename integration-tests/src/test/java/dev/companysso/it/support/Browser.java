@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -99,6 +101,18 @@ public final class Browser implements AutoCloseable {
   public String describePage() {
     String text = pageText();
     return driver.getCurrentUrl() + "\n" + text.substring(0, Math.min(text.length(), 2_000));
+  }
+
+  /** Saves the page as {@code target/screenshots/<name>.png}, for the docs. */
+  public void screenshot(String name) {
+    try {
+      Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+      Files.write(
+          folder.resolve(name + ".png"),
+          ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -76,21 +76,15 @@ public final class GroupRoleMapper extends GroupRuleMapper<RoleModel> {
         DefaultRoles.of(company, SettingLists.names(mapperModel.getConfig().get(BASELINE_ROLES))));
   }
 
+  // Labels and help texts are message keys: theme-resources/messages/messages_*.properties.
   private static List<ProviderConfigProperty> properties() {
-    List<ProviderConfigProperty> properties =
-        new ArrayList<>(
-            tableProperties(
-                "the roles to grant, comma-separated: 'developer' for a realm role,"
-                    + " 'billing-app.admin' for a client role."));
+    List<ProviderConfigProperty> properties = new ArrayList<>(tableProperties("groupRoleMapper"));
     ProviderConfigProperty baseline = new ProviderConfigProperty();
     baseline.setName(BASELINE_ROLES);
-    baseline.setLabel("Baseline roles");
+    baseline.setLabel("groupRoleMapperBaselineRoles");
     baseline.setType(ProviderConfigProperty.STRING_TYPE);
     baseline.setDefaultValue(DefaultRoles.FALLBACK);
-    baseline.setHelpText(
-        "Roles every member of the company keeps, comma-separated: never removed by this"
-            + " mapper. The company's 'companySso.defaultRoles' attribute, when set, is used"
-            + " instead.");
+    baseline.setHelpText("groupRoleMapperBaselineRolesHelp");
     properties.add(baseline);
     return List.copyOf(properties);
   }

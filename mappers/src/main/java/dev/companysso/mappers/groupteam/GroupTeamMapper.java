@@ -67,27 +67,21 @@ public final class GroupTeamMapper extends GroupRuleMapper<GroupModel> {
     return new GroupTargets(session, realm, company, createMissing);
   }
 
+  // Labels and help texts are message keys: theme-resources/messages/messages_*.properties.
   private static List<ProviderConfigProperty> properties() {
-    List<ProviderConfigProperty> properties =
-        new ArrayList<>(
-            tableProperties(
-                "the Keycloak groups to join, comma-separated paths such as '/Teams/Platform'."));
+    List<ProviderConfigProperty> properties = new ArrayList<>(tableProperties("groupTeamMapper"));
     ProviderConfigProperty create = new ProviderConfigProperty();
     create.setName(CREATE_MISSING);
-    create.setLabel("Create missing groups");
+    create.setLabel("groupTeamMapperCreateMissing");
     create.setType(ProviderConfigProperty.BOOLEAN_TYPE);
     create.setDefaultValue("false");
-    create.setHelpText(
-        "On: a group a rule names that does not exist is created at login (with its parents)."
-            + " Off: it is skipped with a warning and an event.");
+    create.setHelpText("groupTeamMapperCreateMissingHelp");
     ProviderConfigProperty organization = new ProviderConfigProperty();
     organization.setName(ORGANIZATION_GROUPS);
-    organization.setLabel("Organization groups");
+    organization.setLabel("groupTeamMapperOrganizationGroups");
     organization.setType(ProviderConfigProperty.BOOLEAN_TYPE);
     organization.setDefaultValue("false");
-    organization.setHelpText(
-        "On: the paths name groups of the organization this identity provider belongs to, not"
-            + " realm groups.");
+    organization.setHelpText("groupTeamMapperOrganizationGroupsHelp");
     properties.add(create);
     properties.add(organization);
     return List.copyOf(properties);

@@ -36,6 +36,13 @@ public abstract class DirectoryProviderFactory
   protected abstract List<ProviderConfigProperty> vendorProperties();
 
   /**
+   * The prefix of the vendor's admin-console message keys ({@code oktaDirectory}): settings whose
+   * help names the vendor (its identity-provider type, its default field mappings) have a key per
+   * vendor; the texts are in {@code theme-resources/messages/messages_*.properties}.
+   */
+  protected abstract String messageKeyPrefix();
+
+  /**
    * Opens the vendor's API for the company; settings that cannot work throw an {@link
    * IllegalArgumentException} naming the field. Sends no request.
    */
@@ -98,6 +105,7 @@ public abstract class DirectoryProviderFactory
         .toResult();
   }
 
+  // Labels and help texts are message keys: theme-resources/messages/messages_*.properties.
   @Override
   public List<ProviderConfigProperty> getConfigProperties() {
     List<ProviderConfigProperty> properties =
@@ -105,13 +113,8 @@ public abstract class DirectoryProviderFactory
             ProviderConfigurationBuilder.create()
                 .property()
                 .name(DirectoryConfig.IDENTITY_PROVIDER)
-                .label("Identity provider")
-                .helpText(
-                    "Alias of the company's "
-                        + identityProviderType()
-                        + " identity provider. Its organization is the company imported users join;"
-                        + " its alias is on their federated identity link, so their first SSO login"
-                        + " lands on the imported account.")
+                .label(messageKeyPrefix() + "IdentityProvider")
+                .helpText(messageKeyPrefix() + "IdentityProviderHelp")
                 .type(ProviderConfigProperty.STRING_TYPE)
                 .required(true)
                 .add()
@@ -121,44 +124,34 @@ public abstract class DirectoryProviderFactory
         ProviderConfigurationBuilder.create()
             .property()
             .name(DirectoryConfig.GROUP_FILTER)
-            .label("Only members of groups")
-            .helpText(
-                "Comma-separated groups (Okta group names, Entra group object ids). When set, only"
-                    + " their members are imported; an imported user who leaves them is disabled.")
+            .label("directoryGroupFilter")
+            .helpText("directoryGroupFilterHelp")
             .type(ProviderConfigProperty.STRING_TYPE)
             .add()
             .property()
             .name(DirectoryConfig.DEFAULT_ROLES)
-            .label("Default roles")
-            .helpText(
-                "Roles a newly imported user gets (comma-separated; client roles as client.role)."
-                    + " The company's own companySso.defaultRoles attribute wins when set.")
+            .label("directoryDefaultRoles")
+            .helpText("directoryDefaultRolesHelp")
             .type(ProviderConfigProperty.STRING_TYPE)
             .defaultValue(DefaultRoles.FALLBACK)
             .add()
             .property()
             .name(FieldMappings.CONFIG)
-            .label("Field mappings")
-            .helpText(
-                "Key: Keycloak field (firstName, lastName, email) or user attribute (middleName,"
-                    + " preferredName, department, team). Value: the directory property. Empty:"
-                    + " the defaults "
-                    + defaultFieldMappings())
+            .label(messageKeyPrefix() + "FieldMappings")
+            .helpText(messageKeyPrefix() + "FieldMappingsHelp")
             .type(ProviderConfigProperty.MAP_TYPE)
             .add()
             .property()
             .name(DirectoryConfig.SAFETY_CAP_PERCENT)
-            .label("Safety cap (%)")
-            .helpText(
-                "A run that would disable more than this share of the users this provider manages"
-                    + " stops and disables nobody, unless an admin forces it (see docs).")
+            .label("directorySafetyCapPercent")
+            .helpText("directorySafetyCapPercentHelp")
             .type(ProviderConfigProperty.STRING_TYPE)
             .defaultValue(String.valueOf(DirectoryConfig.DEFAULT_CAP_PERCENT))
             .add()
             .property()
             .name(DirectoryConfig.SAFETY_CAP_ALLOWANCE)
-            .label("Safety cap allowance")
-            .helpText("A run may always disable up to this many users, whatever the share.")
+            .label("directorySafetyCapAllowance")
+            .helpText("directorySafetyCapAllowanceHelp")
             .type(ProviderConfigProperty.STRING_TYPE)
             .defaultValue(String.valueOf(DirectoryConfig.DEFAULT_CAP_ALLOWANCE))
             .add()

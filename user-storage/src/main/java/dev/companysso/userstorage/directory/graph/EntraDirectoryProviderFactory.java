@@ -50,6 +50,11 @@ public final class EntraDirectoryProviderFactory extends DirectoryProviderFactor
   }
 
   @Override
+  protected String messageKeyPrefix() {
+    return "entraDirectory";
+  }
+
+  @Override
   protected Map<String, String> defaultFieldMappings() {
     return Map.of(
         "firstName", "givenName",
@@ -111,29 +116,26 @@ public final class EntraDirectoryProviderFactory extends DirectoryProviderFactor
     };
   }
 
+  // Labels and help texts are message keys: theme-resources/messages/messages_*.properties.
   @Override
   protected List<ProviderConfigProperty> vendorProperties() {
     return ProviderConfigurationBuilder.create()
         .property()
         .name(TENANT_ID)
-        .label("Tenant ID")
-        .helpText(
-            "The tenant whose users to import. Empty: the identity provider's tenant (required"
-                + " when the provider is multi-tenant).")
+        .label("entraDirectoryTenantId")
+        .helpText("entraDirectoryTenantIdHelp")
         .type(ProviderConfigProperty.STRING_TYPE)
         .add()
         .property()
         .name(CLIENT_ID)
-        .label("Client ID")
-        .helpText(
-            "App registration with the Graph application permissions User.Read.All and"
-                + " GroupMember.Read.All (admin consent granted). Empty: the identity provider's.")
+        .label("entraDirectoryClientId")
+        .helpText("entraDirectoryClientIdHelp")
         .type(ProviderConfigProperty.STRING_TYPE)
         .add()
         .property()
         .name(CLIENT_SECRET)
-        .label("Client secret")
-        .helpText("Its client secret or a vault reference. Empty: the identity provider's.")
+        .label("entraDirectoryClientSecret")
+        .helpText("entraDirectoryClientSecretHelp")
         .type(ProviderConfigProperty.PASSWORD)
         .secret(true)
         .add()

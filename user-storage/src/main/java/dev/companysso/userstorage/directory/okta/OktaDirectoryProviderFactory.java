@@ -70,6 +70,11 @@ public final class OktaDirectoryProviderFactory extends DirectoryProviderFactory
   }
 
   @Override
+  protected String messageKeyPrefix() {
+    return "oktaDirectory";
+  }
+
+  @Override
   protected Map<String, String> defaultFieldMappings() {
     return Map.of(
         "firstName", "firstName",
@@ -160,51 +165,48 @@ public final class OktaDirectoryProviderFactory extends DirectoryProviderFactory
     return value;
   }
 
+  // Labels and help texts are message keys: theme-resources/messages/messages_*.properties.
   @Override
   protected List<ProviderConfigProperty> vendorProperties() {
     return ProviderConfigurationBuilder.create()
         .property()
         .name(AUTHENTICATION)
-        .label("Authentication")
-        .helpText(
-            "api-token: an admin API token (Security → API → Tokens). private-key-jwt: an API"
-                + " service app with the okta.users.read and okta.groups.read scopes granted.")
+        .label("oktaDirectoryAuthentication")
+        .helpText("oktaDirectoryAuthenticationHelp")
         .type(ProviderConfigProperty.LIST_TYPE)
         .options(API_TOKEN_AUTH, SERVICE_APP_AUTH)
         .defaultValue(API_TOKEN_AUTH)
         .add()
         .property()
         .name(API_TOKEN)
-        .label("API token")
-        .helpText("The token, or a vault reference such as ${vault.okta-acme-api-token}.")
+        .label("oktaDirectoryApiToken")
+        .helpText("oktaDirectoryApiTokenHelp")
         .type(ProviderConfigProperty.PASSWORD)
         .secret(true)
         .add()
         .property()
         .name(SERVICE_CLIENT_ID)
-        .label("Service app client ID")
-        .helpText("private-key-jwt only: the API service app's client ID.")
+        .label("oktaDirectoryServiceClientId")
+        .helpText("oktaDirectoryServiceClientIdHelp")
         .type(ProviderConfigProperty.STRING_TYPE)
         .add()
         .property()
         .name(PRIVATE_KEY)
-        .label("Private key")
-        .helpText("private-key-jwt only: the app's private key (PEM), or a vault reference.")
+        .label("oktaDirectoryPrivateKey")
+        .helpText("oktaDirectoryPrivateKeyHelp")
         .type(ProviderConfigProperty.PASSWORD)
         .secret(true)
         .add()
         .property()
         .name(KEY_ID)
-        .label("Key ID")
-        .helpText("private-key-jwt only: the key's kid as Okta shows it.")
+        .label("oktaDirectoryKeyId")
+        .helpText("oktaDirectoryKeyIdHelp")
         .type(ProviderConfigProperty.STRING_TYPE)
         .add()
         .property()
         .name(ACTIVE_STATUSES)
-        .label("Active statuses")
-        .helpText(
-            "Okta statuses that count as active; users in any other status are disabled at the"
-                + " next sync.")
+        .label("oktaDirectoryActiveStatuses")
+        .helpText("oktaDirectoryActiveStatusesHelp")
         .type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE)
         .options(STATUSES)
         .defaultValue(String.join("##", DEFAULT_ACTIVE))
