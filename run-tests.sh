@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Every test of the project: unit tests, then the end-to-end tests on the real Keycloak
-# distribution with the bundle, the realm export and the simulators, driven by headless Chromium.
+# distribution with the bundle, the realm export and the simulators, driven by headless Chromium,
+# and the production-mode suite (kc.sh build + start --optimized, two nodes on PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  echo "Installing Debian's Chromium and ChromeDriver for the browser tests (apt-get)..."
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "Installing Debian's Chromium, ChromeDriver and PostgreSQL for the tests (apt-get)..."
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  $sudo_cmd apt-get install -y -qq chromium chromium-driver
+  $sudo_cmd apt-get install -y -qq chromium chromium-driver postgresql
 fi
 
 exec mvn -B verify "$@"

@@ -2,6 +2,7 @@ package dev.companysso.benchmarks;
 
 import dev.companysso.harness.CompanySsoStack;
 import dev.companysso.harness.KeycloakDistribution;
+import dev.companysso.harness.LoginHttp;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

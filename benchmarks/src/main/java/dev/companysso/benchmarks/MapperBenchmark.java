@@ -1,6 +1,6 @@
 package dev.companysso.benchmarks;
 
-import dev.companysso.mappers.GroupRuleMapper;
+import dev.companysso.mappers.RuleTableMapper;
 import dev.companysso.mappers.grouprole.GroupRoleMapper;
 import dev.companysso.mappers.rules.RuleTableConfig;
 import java.lang.management.ManagementFactory;
@@ -211,7 +211,7 @@ public final class MapperBenchmark {
         rows.add(Map.of("key", key, "value", rule[2]));
       }
       IdentityProviderMapperModel model = model("table", GroupRoleMapper.PROVIDER_ID);
-      model.getConfig().put(GroupRuleMapper.CLAIM, "groups");
+      model.getConfig().put(RuleTableMapper.CLAIM, "groups");
       model.getConfig().put(RuleTableConfig.RULES, JsonSerialization.writeValueAsString(rows));
       return model;
     }

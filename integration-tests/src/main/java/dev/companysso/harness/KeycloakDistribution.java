@@ -85,6 +85,21 @@ public final class KeycloakDistribution {
     return runKc(environment, log, "import", "--dir", home.resolve("data/import").toString());
   }
 
+  /**
+   * Installs the current bundle and runs {@code kc.sh build} with {@code options} (database, cache
+   * stack, features), as a production image is built; nodes then {@code start --optimized}.
+   */
+  public void build(List<String> options, Path log) {
+    installBundle();
+    List<String> arguments = new ArrayList<>(List.of("build"));
+    arguments.addAll(options);
+    int exit = runKc(Map.of(), log, arguments.toArray(String[]::new));
+    if (exit != 0) {
+      throw new IllegalStateException(
+          "kc.sh build exited with " + exit + ":\n" + KeycloakServer.tail(log, 40));
+    }
+  }
+
   /** Runs {@code kc.sh export} of one realm into {@code file}; returns the exit code. */
   public int exportRealm(String realm, Path file, Map<String, String> environment, Path log) {
     return runKc(environment, log, "export", "--realm", realm, "--file", file.toString());

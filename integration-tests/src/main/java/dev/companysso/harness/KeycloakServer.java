@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 import org.keycloak.admin.client.Keycloak;
 
 /**
- * The real Keycloak distribution running as a child process on loopback, the way a user runs it
- * ({@code kc.sh start-dev --import-realm}, dev-file storage).
+ * The real Keycloak distribution running as a child process on loopback, the way a user runs it:
+ * {@code kc.sh start-dev --import-realm} for most tests, {@code kc.sh start --optimized} for a node
+ * of a production deployment.
  *
  * <p>The process is stopped by {@link #close()} and, whatever happens to the caller, by a JVM
  * shutdown hook, so no run leaves a server behind.
@@ -57,17 +58,52 @@ public final class KeycloakServer implements AutoCloseable {
       Path log,
       Map<String, String> environment) {
     distribution.installBundle();
+    return launch(
+        distribution,
+        List.of("start-dev", "--import-realm"),
+        httpPort,
+        managementPort,
+        log,
+        environment);
+  }
+
+  /**
+   * Starts one node of a production deployment from a distribution already built with {@code kc.sh
+   * build} ({@code start --optimized}) and waits until it is ready.
+   *
+   * @param options the node's own options: database URL, hostname, {@code --import-realm}
+   */
+  public static KeycloakServer startOptimized(
+      KeycloakDistribution distribution,
+      List<String> options,
+      int httpPort,
+      int managementPort,
+      Path log,
+      Map<String, String> environment) {
+    List<String> arguments =
+        new ArrayList<>(List.of("start", "--optimized", "--http-enabled=true"));
+    arguments.addAll(options);
+    return launch(distribution, arguments, httpPort, managementPort, log, environment);
+  }
+
+  private static KeycloakServer launch(
+      KeycloakDistribution distribution,
+      List<String> arguments,
+      int httpPort,
+      int managementPort,
+      Path log,
+      Map<String, String> environment) {
+    List<String> command = new ArrayList<>();
+    command.add(distribution.home().resolve("bin/kc.sh").toString());
+    command.addAll(arguments);
+    command.addAll(
+        List.of(
+            "--http-host=127.0.0.1",
+            "--http-port=" + httpPort,
+            "--http-management-port=" + managementPort,
+            "--health-enabled=true"));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                distribution.home().resolve("bin/kc.sh").toString(),
-                "start-dev",
-                "--import-realm",
-                "--http-host=127.0.0.1",
-                "--http-port=" + httpPort,
-                "--http-management-port=" + managementPort,
-                "--health-enabled=true")
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(environment);
     builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
     builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -166,6 +202,18 @@ public final class KeycloakServer implements AutoCloseable {
   private static void sleepQuietly(Duration duration) {
     try {
       Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Ends the server at once, as a crash or an OOM kill would: no shutdown, no goodbye. */
+  public void kill() {
+    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+    tree.add(process.toHandle());
+    tree.forEach(ProcessHandle::destroyForcibly);
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -5,7 +5,7 @@ import dev.companysso.core.Companies;
 import dev.companysso.core.DefaultRoles;
 import dev.companysso.core.ProviderIds;
 import dev.companysso.core.SettingLists;
-import dev.companysso.mappers.GroupRuleMapper;
+import dev.companysso.mappers.RuleTableMapper;
 import dev.companysso.mappers.sync.TargetKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,7 +22,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 
 /** Okta / Entra groups to realm and client roles, by one table of rules. */
 @AutoService(IdentityProviderMapper.class)
-public final class GroupRoleMapper extends GroupRuleMapper<RoleModel> {
+public final class GroupRoleMapper extends RuleTableMapper<RoleModel> {
 
   public static final String PROVIDER_ID = ProviderIds.GROUP_ROLE_MAPPER;
 

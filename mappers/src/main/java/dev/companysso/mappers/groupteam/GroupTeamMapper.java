@@ -3,7 +3,7 @@ package dev.companysso.mappers.groupteam;
 import com.google.auto.service.AutoService;
 import dev.companysso.core.Companies;
 import dev.companysso.core.ProviderIds;
-import dev.companysso.mappers.GroupRuleMapper;
+import dev.companysso.mappers.RuleTableMapper;
 import dev.companysso.mappers.sync.TargetKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 
 /** Okta / Entra groups to Keycloak groups (teams, departments, sites), by one table of rules. */
 @AutoService(IdentityProviderMapper.class)
-public final class GroupTeamMapper extends GroupRuleMapper<GroupModel> {
+public final class GroupTeamMapper extends RuleTableMapper<GroupModel> {
 
   public static final String PROVIDER_ID = ProviderIds.GROUP_TEAM_MAPPER;
 

@@ -1,6 +1,6 @@
 package dev.companysso.mappers.validation;
 
-import dev.companysso.mappers.GroupRuleMapper;
+import dev.companysso.mappers.RuleTableMapper;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -101,7 +101,7 @@ public final class RuleTableValidationFilter implements ContainerRequestFilter {
                 .getKeycloakSessionFactory()
                 .getProviderFactory(
                     IdentityProviderMapper.class, mapper.getIdentityProviderMapper())
-            instanceof GroupRuleMapper<?> tableMapper)) {
+            instanceof RuleTableMapper<?> tableMapper)) {
       return List.of();
     }
     IdentityProviderMapperModel model = RepresentationToModel.toModel(mapper);

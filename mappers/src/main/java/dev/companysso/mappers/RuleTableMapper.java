@@ -28,12 +28,12 @@ import org.keycloak.provider.ProviderConfigProperty;
  * granted, what this mapper granted earlier and no longer matches is taken away, nothing else is
  * touched. Subclasses say what the targets are (roles, Keycloak groups).
  */
-public abstract class GroupRuleMapper<T> extends AbstractIdentityProviderMapper {
+public abstract class RuleTableMapper<T> extends AbstractIdentityProviderMapper {
 
   public static final String CLAIM = "claim";
   public static final String DEFAULT_CLAIM = "groups";
 
-  private static final Logger LOG = Logger.getLogger(GroupRuleMapper.class);
+  private static final Logger LOG = Logger.getLogger(RuleTableMapper.class);
 
   /** Keycloak's OIDC brokers and the bundle's vendor types. */
   private static final String[] COMPATIBLE_PROVIDERS = {

@@ -1,4 +1,4 @@
-package dev.companysso.benchmarks;
+package dev.companysso.harness;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,15 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * A browser's requests of a login without the browser: one cookie jar per login, no redirects
- * followed, so the time of the one request that decides where to go can be taken alone.
+ * followed unless asked, so the time of the one request that decides where to go can be taken
+ * alone, and many logins can run at once where browsers would not fit.
  */
-final class LoginHttp {
+public final class LoginHttp {
 
   /** A fixed valid S256 challenge: demo-app requires PKCE, and no code is ever redeemed here. */
   private static final String CODE_CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
@@ -31,14 +33,97 @@ final class LoginHttp {
   private final String keycloakBaseUrl;
   private final String realm;
   private final Map<String, String> cookies = new LinkedHashMap<>();
+  private final String nodeBaseUrl;
 
-  LoginHttp(String keycloakBaseUrl, String realm) {
+  public LoginHttp(String keycloakBaseUrl, String realm) {
+    this(keycloakBaseUrl, keycloakBaseUrl, realm);
+  }
+
+  /**
+   * A login whose requests to Keycloak's public URL ({@code --hostname}) all go to one node of a
+   * cluster, as a sticky balancer would send them.
+   */
+  public LoginHttp(String keycloakBaseUrl, String nodeBaseUrl, String realm) {
     this.keycloakBaseUrl = keycloakBaseUrl;
+    this.nodeBaseUrl = nodeBaseUrl;
     this.realm = realm;
   }
 
+  /** demo-app's redirect URI, where a finished login sends its code. */
+  public String callback() {
+    return keycloakBaseUrl + "/demo-app/callback";
+  }
+
+  /**
+   * A whole brokered login at an Okta (simulator) provider: Keycloak's redirect, the Okta sign-in
+   * form, the broker endpoint and the first-login flow, until Keycloak sends the code to demo-app.
+   *
+   * @return the callback URL with the code
+   * @throws IllegalStateException with the page where the login stopped
+   */
+  public URI oktaLogin(String identityProvider, String login, String password) {
+    return oktaLogin(authorization(Map.of("kc_idp_hint", identityProvider)), login, password);
+  }
+
+  /** The same, from an application's own authorization request (its state, its PKCE). */
+  public URI oktaLogin(URI authorizationRequest, String login, String password) {
+    URI next = authorizationRequest;
+    for (int step = 0; step < 20; step++) {
+      HttpResponse<String> response = get(next);
+      if (response.statusCode() == 200 && response.body().contains("okta-signin-username")) {
+        response = post(oktaForm(response), oktaFields(response.body(), login, password));
+      }
+      Optional<String> location = response.headers().firstValue("Location");
+      if (response.statusCode() / 100 != 3 || location.isEmpty()) {
+        throw new IllegalStateException(
+            "The login stopped at "
+                + next
+                + " ("
+                + response.statusCode()
+                + "):\n"
+                + response.body());
+      }
+      next = next.resolve(location.get());
+      if (next.toString().startsWith(callback())) {
+        return next;
+      }
+    }
+    throw new IllegalStateException("More than 20 redirects from " + authorizationRequest);
+  }
+
+  private static URI oktaForm(HttpResponse<String> page) {
+    Matcher form =
+        Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"").matcher(page.body());
+    if (!form.find()) {
+      throw new IllegalStateException("No sign-in form on " + page.uri());
+    }
+    return page.uri().resolve(form.group(1).replace("&amp;", "&"));
+  }
+
+  private static Map<String, String> oktaFields(String html, String login, String password) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    Matcher hidden =
+        Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+            .matcher(html);
+    while (hidden.find()) {
+      fields.put(hidden.group(1), hidden.group(2).replace("&amp;", "&"));
+    }
+    fields.put(fieldName(html, "okta-signin-username"), login);
+    fields.put(fieldName(html, "okta-signin-password"), password);
+    return fields;
+  }
+
+  private static String fieldName(String html, String id) {
+    Matcher input =
+        Pattern.compile("id=\"" + Pattern.quote(id) + "\" name=\"([^\"]+)\"").matcher(html);
+    if (!input.find()) {
+      throw new IllegalStateException("No input " + id + " on the sign-in page");
+    }
+    return input.group(1);
+  }
+
   /** demo-app's authorization request with extra parameters such as kc_idp_hint or company. */
-  URI authorization(Map<String, String> extra) {
+  public URI authorization(Map<String, String> extra) {
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put("client_id", "demo-app");
     parameters.put("redirect_uri", keycloakBaseUrl + "/demo-app/callback");
@@ -56,11 +141,11 @@ final class LoginHttp {
             + encode(parameters));
   }
 
-  HttpResponse<String> get(URI uri) {
+  public HttpResponse<String> get(URI uri) {
     return send(HttpRequest.newBuilder(uri).GET());
   }
 
-  HttpResponse<String> post(URI uri, Map<String, String> form) {
+  public HttpResponse<String> post(URI uri, Map<String, String> form) {
     return send(
         HttpRequest.newBuilder(uri)
             .header("Content-Type", "application/x-www-form-urlencoded")
@@ -68,6 +153,10 @@ final class LoginHttp {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
+    URI uri = request.build().uri();
+    if (uri.toString().startsWith(keycloakBaseUrl) && !nodeBaseUrl.equals(keycloakBaseUrl)) {
+      request.uri(URI.create(nodeBaseUrl + uri.toString().substring(keycloakBaseUrl.length())));
+    }
     if (!cookies.isEmpty()) {
       request.header(
           "Cookie",
@@ -97,7 +186,7 @@ final class LoginHttp {
   }
 
   /** The action URL of the form with {@code id} on a page. */
-  static URI formAction(String html, String id) {
+  public static URI formAction(String html, String id) {
     Matcher form =
         Pattern.compile("<form[^>]*id=\"" + Pattern.quote(id) + "\"[^>]*action=\"([^\"]+)\"")
             .matcher(html);
@@ -108,7 +197,7 @@ final class LoginHttp {
   }
 
   /** The value of the hidden input {@code name} on a page. */
-  static String hiddenValue(String html, String name) {
+  public static String hiddenValue(String html, String name) {
     Matcher input =
         Pattern.compile("name=\"" + Pattern.quote(name) + "\"\\s+value=\"([^\"]+)\"").matcher(html);
     if (!input.find()) {
