@@ -128,6 +128,11 @@ public final class KeycloakServer implements AutoCloseable {
     return "http://localhost:" + httpPort;
   }
 
+  /** The management interface: {@code /health}, and {@code /metrics} when metrics are on. */
+  public String managementUrl() {
+    return "http://127.0.0.1:" + managementPort;
+  }
+
   public int httpPort() {
     return httpPort;
   }

@@ -216,6 +216,19 @@ class OktaIdentityProviderIT {
 
   @Test
   @DisplayName(
+      "Okta rotates its signing key: the next sign-in works, Keycloak fetches the new key set")
+  void signingKeyRotation() throws Exception {
+    signIn("acme-okta-default", "xena@acme.example");
+    stack.okta().rotateSigningKey("acme", "default");
+    // Keycloak fetches a provider's key set again when a token names an unknown key, at most
+    // every 10 s (public-key-storage min-time-between-requests) per provider.
+    Thread.sleep(11_000);
+
+    signIn("acme-okta-default", "xena@acme.example");
+  }
+
+  @Test
+  @DisplayName(
       "Okta too slow to answer the token request (over Keycloak's 5 s socket timeout): a themed page says what to do")
   void slowIdp() throws Exception {
     stack.okta().delayTokens(Duration.ofSeconds(8));

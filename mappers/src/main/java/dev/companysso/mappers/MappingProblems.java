@@ -1,5 +1,6 @@
 package dev.companysso.mappers;
 
+import dev.companysso.core.CompanyMetrics;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
@@ -59,6 +60,7 @@ final class MappingProblems {
         target,
         realm.getName());
     event().detail(RULES, String.join(", ", rules)).detail(TARGET, target).error(TARGET_MISSING);
+    CompanyMetrics.mappingProblem("target-missing");
   }
 
   void invalidRule(String problem) {
@@ -66,6 +68,7 @@ final class MappingProblems {
         "Mapper '%s' of identity provider '%s': %s Skipped.",
         mapper.getName(), mapper.getIdentityProviderAlias(), problem);
     event().detail(RULES, problem).error(RULE_INVALID);
+    CompanyMetrics.mappingProblem("rule-invalid");
   }
 
   private EventBuilder event() {

@@ -1,6 +1,7 @@
 package dev.companysso.simulators;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -11,6 +12,7 @@ import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +24,11 @@ final class OidcProvider {
 
   private final Issuer issuer;
   private final ProviderEndpoints endpoints;
-  private final SigningKey signingKey = SigningKey.generate();
+  private volatile SigningKey signingKey = SigningKey.generate();
+
+  /** The key before the last rotation: published and accepted until the next one, as vendors do. */
+  private volatile SigningKey previousKey;
+
   private final TenantDirectory directory;
   private final IssuerPolicy policy;
   private final AppTokenIssuer appTokens;
@@ -62,7 +68,19 @@ final class OidcProvider {
   }
 
   JWKSet publicKeys() {
-    return signingKey.publicJwkSet();
+    SigningKey previous = previousKey;
+    if (previous == null) {
+      return signingKey.publicJwkSet();
+    }
+    List<JWK> keys = new ArrayList<>(signingKey.publicJwkSet().getKeys());
+    keys.addAll(previous.publicJwkSet().getKeys());
+    return new JWKSet(keys);
+  }
+
+  /** Signs from now on with a new key (a new {@code kid}); the old one stays published. */
+  void rotateSigningKey() {
+    previousKey = signingKey;
+    signingKey = SigningKey.generate();
   }
 
   SignedJWT sign(JWTClaimsSet claims) {
@@ -70,8 +88,14 @@ final class OidcProvider {
   }
 
   Optional<JWTClaimsSet> verifyAccessToken(String token) {
+    SigningKey previous = previousKey;
     return signingKey
         .verify(token, issuer.getValue(), ACCESS_TOKEN_CLAIMS)
+        .or(
+            () ->
+                previous == null
+                    ? Optional.empty()
+                    : previous.verify(token, issuer.getValue(), ACCESS_TOKEN_CLAIMS))
         .filter(OidcProvider::isAccessToken);
   }
 

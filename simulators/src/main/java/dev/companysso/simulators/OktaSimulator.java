@@ -114,6 +114,18 @@ public final class OktaSimulator implements AutoCloseable {
     return issuer.issuer().getValue();
   }
 
+  /**
+   * Okta's key rotation: the authorization server signs with a new key from now on and publishes
+   * both keys; a relying party that cached the old key set must fetch it again.
+   */
+  public void rotateSigningKey(String orgName, String serverId) {
+    OidcProvider issuer = issuers.get(key(orgName, serverId));
+    if (issuer == null) {
+      throw new IllegalArgumentException("No Okta authorization server " + key(orgName, serverId));
+    }
+    issuer.rotateSigningKey();
+  }
+
   @Override
   public void close() {
     server.close();

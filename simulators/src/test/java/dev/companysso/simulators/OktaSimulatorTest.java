@@ -3,6 +3,7 @@ package dev.companysso.simulators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
@@ -75,6 +76,25 @@ class OktaSimulatorTest {
         .hasToString(base + "/oauth2/v1/userinfo");
     assertThat(orgServer.provider.getEndSessionEndpointURI())
         .hasToString(base + "/oauth2/v1/logout");
+  }
+
+  @Test
+  @DisplayName(
+      "A key rotation publishes the new key beside the old one, as Okta's key set does during a rotation")
+  void keyRotation() throws Exception {
+    OktaSimulator rotating = OktaSimulator.start(SimulatorDirectory.demo(), 0);
+    try {
+      URI keys = URI.create(rotating.orgBaseUrl("acme") + "/oauth2/v1/keys");
+      String before = RelyingParty.get(keys).body();
+      rotating.rotateSigningKey("acme", null);
+      JWKSet after = JWKSet.parse(RelyingParty.get(keys).body());
+
+      assertThat(after.getKeys()).hasSize(2);
+      assertThat(after.getKeys().get(1).getKeyID())
+          .isEqualTo(JWKSet.parse(before).getKeys().get(0).getKeyID());
+    } finally {
+      rotating.close();
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.companysso.authenticator.discovery;
 
 import dev.companysso.authenticator.company.CompanyEventDetails;
+import dev.companysso.core.CompanyMetrics;
 import java.util.Arrays;
 import java.util.List;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -79,6 +80,7 @@ final class ProviderOffer {
 
   /** Event details of a resolution; never the raw input, which may be a mistyped password. */
   static void record(AuthenticationFlowContext context, Discovery discovery) {
+    CompanyMetrics.discovery(discovery.outcome().eventValue());
     context.getEvent().detail(CompanyEventDetails.DISCOVERY, discovery.outcome().eventValue());
     if (discovery.company() != null) {
       context.getEvent().detail(CompanyEventDetails.COMPANY, discovery.company().getAlias());

@@ -2,6 +2,7 @@ package dev.companysso.authenticator.jit;
 
 import dev.companysso.authenticator.company.CompanyEventDetails;
 import dev.companysso.core.Companies;
+import dev.companysso.core.CompanyMetrics;
 import dev.companysso.core.VerifiedEmail;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
@@ -106,12 +107,14 @@ final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAut
     context.getEvent().detail(CompanyEventDetails.PROVISIONING, "created");
     companyOf(context, brokerContext.getIdpConfig())
         .ifPresent(
-            company ->
-                CompanyProvisioning.provisionNewUser(
-                    context,
-                    registeredUser,
-                    company,
-                    JitProvisioningConfig.of(context.getAuthenticatorConfig())));
+            company -> {
+              CompanyMetrics.firstLogin("created");
+              CompanyProvisioning.provisionNewUser(
+                  context,
+                  registeredUser,
+                  company,
+                  JitProvisioningConfig.of(context.getAuthenticatorConfig()));
+            });
   }
 
   private static void linkWithoutPrompt(
@@ -120,6 +123,7 @@ final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAut
       OrganizationModel company,
       String provisioning) {
     context.getEvent().detail(CompanyEventDetails.PROVISIONING, provisioning);
+    CompanyMetrics.firstLogin(provisioning);
     CompanyProvisioning.joinExisting(context, existing, company);
     context.setUser(existing);
     context.success();
@@ -127,6 +131,7 @@ final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAut
 
   private static void refuseForeignDomain(AuthenticationFlowContext context) {
     context.getEvent().error(FOREIGN_DOMAIN_ERROR);
+    CompanyMetrics.firstLogin("refused-foreign-domain");
     Response page =
         context.form().setError(FOREIGN_DOMAIN).createErrorPage(Response.Status.FORBIDDEN);
     context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, page);

@@ -2,11 +2,14 @@ package dev.companysso.userstorage.directory;
 
 import dev.companysso.core.AccountDeactivation;
 import dev.companysso.core.CompanyGroupRules;
+import dev.companysso.core.CompanyMetrics;
 import dev.companysso.core.CompanyOwnership;
 import dev.companysso.userstorage.directory.http.DirectoryReadException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -37,6 +40,8 @@ public final class DirectorySync {
    */
   static final int TRANSACTION_SIZE = 50;
 
+  private static final int REPORT_ATTEMPTS = 5;
+
   private static final Logger LOG = Logger.getLogger(DirectorySync.class);
 
   private final KeycloakSessionFactory sessionFactory;
@@ -61,6 +66,7 @@ public final class DirectorySync {
    * @param force disable past the safety cap
    */
   public SyncReport run(SyncMode mode, long sinceEpochSeconds, boolean force) {
+    long started = System.nanoTime();
     ComponentModel model = inTransaction((session, realm) -> realm.getComponent(componentId));
     SyncReport report = new SyncReport(model.getName(), mode, force);
     try {
@@ -71,13 +77,47 @@ public final class DirectorySync {
       report.end(SyncReport.Outcome.FAILED, "Unexpected error: " + e + ". See the server log.");
     }
     SyncReport finished = report;
-    inTransaction(
-        (session, realm) -> {
-          SyncRecords.saveReport(realm, componentId, finished);
-          return null;
-        });
     log(finished);
+    saveReport(finished);
+    CompanyMetrics.directorySync(
+        finished.outcome.name().toLowerCase(Locale.ROOT),
+        Duration.ofNanos(System.nanoTime() - started));
     return finished;
+  }
+
+  /**
+   * Keeps the report even when the run failed because the database went away: after a restart of
+   * the database the pool still holds connections the server closed, and each attempt that meets
+   * one discards it, so a few attempts a second apart reach a live one.
+   */
+  private void saveReport(SyncReport finished) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        inTransaction(
+            (session, realm) -> {
+              SyncRecords.saveReport(realm, componentId, finished);
+              return null;
+            });
+        return;
+      } catch (RuntimeException e) {
+        if (attempt == REPORT_ATTEMPTS) {
+          LOG.errorf(e, "Directory sync '%s': the report could not be saved", finished.provider);
+          return;
+        }
+        LOG.warnf(
+            "Directory sync '%s': saving the report failed (%s); trying again",
+            finished.provider, e.getMessage());
+        sleep(Duration.ofSeconds(attempt));
+      }
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** What a run needs before it reads: the API, whether to read groups, the change-feed state. */

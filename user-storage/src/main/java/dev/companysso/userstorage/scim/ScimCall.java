@@ -4,6 +4,7 @@ import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.exceptions.ServerErrorException;
 import com.unboundid.scim2.common.exceptions.UnauthorizedException;
+import dev.companysso.core.CompanyMetrics;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -35,6 +36,12 @@ final class ScimCall {
   }
 
   Response run(Operation operation) {
+    Response response = answer(operation);
+    CompanyMetrics.scimRequest(response.getStatus());
+    return response;
+  }
+
+  private Response answer(Operation operation) {
     try {
       return operation.run(authenticate());
     } catch (ScimException e) {
