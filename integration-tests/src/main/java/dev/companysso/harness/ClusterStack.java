@@ -3,6 +3,9 @@ package dev.companysso.harness;
 import dev.companysso.simulators.EntraSimulator;
 import dev.companysso.simulators.OktaSimulator;
 import dev.companysso.simulators.SimulatorDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,6 +64,7 @@ public final class ClusterStack implements AutoCloseable {
     Path built = work.resolve("keycloak-built").toAbsolutePath();
     KeycloakDistribution production = distribution.copyTo(built);
     production.build(BUILD_OPTIONS, work.resolve("kc-build.log"));
+    writeRuntimeSettings(production.home());
     KeycloakDistribution[] homes = {
       production.copyTo(work.resolve("node-1").toAbsolutePath()),
       production.copyTo(work.resolve("node-2").toAbsolutePath())
@@ -79,6 +83,21 @@ public final class ClusterStack implements AutoCloseable {
     } catch (RuntimeException e) {
       cluster.close();
       throw e;
+    }
+  }
+
+  /**
+   * A pooled database connection the server closed (a database restart, a failover) is found and
+   * replaced when it is borrowed, not handed to a request that then fails: the setting
+   * docs/deploy.md recommends.
+   */
+  private static void writeRuntimeSettings(Path home) {
+    try {
+      Files.writeString(
+          home.resolve("conf/quarkus.properties"),
+          "quarkus.datasource.jdbc.validate-on-borrow=true\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

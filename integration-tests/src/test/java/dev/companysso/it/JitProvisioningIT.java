@@ -199,13 +199,8 @@ class JitProvisioningIT {
       "A company that has had its Owner never gets another automatically, even after the owner account is deleted")
   void ownerNeverGrantedTwice() throws Exception {
     String company = "solo" + UUID.randomUUID().toString().substring(0, 8);
-    String alias = company + "-okta";
-    fixtures.oktaIdentityProvider(
-        alias,
-        stack.okta().orgBaseUrl(CompanySsoStack.ACME_ORG),
-        "0oa1acmekeycloak000001",
-        "acme-okta-client-secret");
-    fixtures.company(company, company + ".example", true, List.of(alias));
+    String alias =
+        fixtures.companyOnAcmeOkta(company, stack.okta().orgBaseUrl(CompanySsoStack.ACME_ORG));
     fixtures.companyAttribute(company, "companySso.firstMemberOwner", "true");
     List<String> logins =
         List.of("first@" + company + ".example", "second@" + company + ".example");

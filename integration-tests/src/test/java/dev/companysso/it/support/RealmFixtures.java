@@ -120,6 +120,19 @@ public final class RealmFixtures {
     }
   }
 
+  /**
+   * A company {@code <company>} with the verified domain {@code <company>.example} and an OIDC
+   * provider {@code <company>-okta} on the simulator's acme Okta org (its app and demo client);
+   * returns the provider's alias.
+   */
+  public String companyOnAcmeOkta(String company, String acmeOrgBaseUrl) {
+    String alias = company + "-okta";
+    oktaIdentityProvider(
+        alias, acmeOrgBaseUrl, "0oa1acmekeycloak000001", "acme-okta-client-secret");
+    company(company, company + ".example", true, List.of(alias));
+    return alias;
+  }
+
   /** Sets "Trust email" of an identity provider; returns the previous value. */
   public boolean trustEmail(String alias, boolean trust) {
     IdentityProviderRepresentation idp = realm.identityProviders().get(alias).toRepresentation();
