@@ -25,11 +25,13 @@ public final class LoginHttp {
   /** A fixed valid S256 challenge: demo-app requires PKCE, and no code is ever redeemed here. */
   private static final String CODE_CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
-  private final HttpClient http =
+  /** One client for all logins (its connections and threads are shared); cookies are per login. */
+  private static final HttpClient HTTP =
       HttpClient.newBuilder()
           .followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
+
   private final String keycloakBaseUrl;
   private final String realm;
   private final Map<String, String> cookies = new LinkedHashMap<>();
@@ -166,7 +168,7 @@ public final class LoginHttp {
     }
     try {
       HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       // Keycloak marks its cookies Secure even on http://localhost; a browser sends them to
       // localhost anyway, java.net's cookie handler does not, so the jar is kept by hand.
       for (String header : response.headers().allValues("Set-Cookie")) {

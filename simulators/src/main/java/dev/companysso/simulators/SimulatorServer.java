@@ -34,6 +34,10 @@ final class SimulatorServer implements AutoCloseable {
     // delays its ACKs (Keycloak's Apache client does) waits ~40 ms on every answer. Read once, when
     // the first server starts.
     System.setProperty("sun.net.httpserver.nodelay", "true");
+    // Keycloak keeps an idle connection to an IdP for 15 minutes; the JDK server closes its end
+    // after 30 s by default, and a request sent on a connection closed at that moment fails
+    // ("failed to respond"), one login in thirty under load. Vendors keep connections open longer.
+    System.setProperty("sun.net.httpserver.idleInterval", "960");
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
