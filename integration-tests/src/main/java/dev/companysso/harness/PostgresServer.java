@@ -31,15 +31,25 @@ public final class PostgresServer implements AutoCloseable {
     this.port = port;
   }
 
-  /** Creates a fresh cluster in {@code data} (anything there is deleted) and starts it. */
+  /**
+   * Creates a fresh cluster and starts it. As root the cluster lives in a new folder under the
+   * system's temporary directory: the {@code postgres} user must reach it, and a checkout under
+   * {@code /root} is closed to other users. Otherwise it lives in {@code data} (anything there is
+   * deleted).
+   */
   public static PostgresServer start(Path data, int port) {
-    PostgresServer server = new PostgresServer(binaries(), data.toAbsolutePath(), port);
-    Directories.deleteTree(server.data);
+    Path folder;
     try {
-      Files.createDirectories(server.data);
+      if (runningAsRoot()) {
+        folder = Files.createTempDirectory("company-sso-postgres-");
+      } else {
+        Directories.deleteTree(data);
+        folder = Files.createDirectories(data);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    PostgresServer server = new PostgresServer(binaries(), folder.toAbsolutePath(), port);
     if (runningAsRoot()) {
       server.run("chown", "-R", USER + ":" + USER, server.data.toString());
     }
@@ -65,6 +75,14 @@ public final class PostgresServer implements AutoCloseable {
   @Override
   public void close() {
     stopQuietly();
+    if (runningAsRoot()) {
+      Directories.deleteTree(data);
+    }
+  }
+
+  /** The cluster's folder (its {@code server.log} is there). */
+  public Path folder() {
+    return data;
   }
 
   private void startProcess() {
