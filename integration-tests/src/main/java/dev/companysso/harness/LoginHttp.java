@@ -69,6 +69,21 @@ public final class LoginHttp {
 
   /** The same, from an application's own authorization request (its state, its PKCE). */
   public URI oktaLogin(URI authorizationRequest, String login, String password) {
+    HttpResponse<String> end = oktaLoginUntilStop(authorizationRequest, login, password);
+    Optional<URI> callback = callbackOf(end);
+    if (callback.isEmpty()) {
+      throw new IllegalStateException(
+          "The login stopped at " + end.uri() + " (" + end.statusCode() + "):\n" + end.body());
+    }
+    return callback.get();
+  }
+
+  /**
+   * Follows a brokered Okta login until Keycloak redirects to demo-app or answers a page of its own
+   * (an error page, a form), and returns that last answer.
+   */
+  public HttpResponse<String> oktaLoginUntilStop(
+      URI authorizationRequest, String login, String password) {
     URI next = authorizationRequest;
     for (int step = 0; step < 20; step++) {
       HttpResponse<String> response = get(next);
@@ -76,21 +91,22 @@ public final class LoginHttp {
         response = post(oktaForm(response), oktaFields(response.body(), login, password));
       }
       Optional<String> location = response.headers().firstValue("Location");
-      if (response.statusCode() / 100 != 3 || location.isEmpty()) {
-        throw new IllegalStateException(
-            "The login stopped at "
-                + next
-                + " ("
-                + response.statusCode()
-                + "):\n"
-                + response.body());
+      if (response.statusCode() / 100 != 3
+          || location.isEmpty()
+          || callbackOf(response).isPresent()) {
+        return response;
       }
       next = next.resolve(location.get());
-      if (next.toString().startsWith(callback())) {
-        return next;
-      }
     }
     throw new IllegalStateException("More than 20 redirects from " + authorizationRequest);
+  }
+
+  private Optional<URI> callbackOf(HttpResponse<String> response) {
+    return response
+        .headers()
+        .firstValue("Location")
+        .map(location -> response.uri().resolve(location))
+        .filter(target -> target.toString().startsWith(callback()));
   }
 
   private static URI oktaForm(HttpResponse<String> page) {

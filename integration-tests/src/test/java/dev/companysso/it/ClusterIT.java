@@ -28,6 +28,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -234,6 +236,142 @@ class ClusterIT {
     JsonNode next = sync.awaitRunAfter(interruptedStart);
     assertThat(next.path("outcome").asText()).as(next.toString()).isEqualTo("COMPLETED");
     assertThat(enabledGlobexUsers()).containsExactlyInAnyOrderElementsOf(enabledBefore);
+  }
+
+  @Test
+  @DisplayName(
+      "Both nodes schedule the globex directory sync every 2 s and a run outlasts Keycloak's 30 s task lock: the directory is never read by two runs at once; the other node's attempts step aside")
+  void scheduledSyncsNeverOverlap() throws Exception {
+    DirectorySyncAdmin sync =
+        new DirectorySyncAdmin(admin, cluster.baseUrl(), REALM, "globex-directory");
+    sync.syncAll();
+    String before = sync.lastRun().path("started").asText();
+    long stepAsideBefore = stepAsideLines();
+    // Every page and group read takes 3 s (under the 5 s socket timeout): one run lasts well over
+    // the 30 s for which Keycloak's own periodic task locks the provider.
+    cluster
+        .okta()
+        .faults()
+        .inject("^/globex/api/v1/users", 0, 40, ApiFault.slow(Duration.ofSeconds(3)));
+    cluster.okta().resetPeakConcurrentApiRequests(CompanySsoStack.GLOBEX_ORG);
+    List<String> period = sync.set("fullSyncPeriod", "2");
+    JsonNode first;
+    try {
+      first = sync.awaitRunAfter(before, Duration.ofMinutes(3));
+    } finally {
+      sync.restore("fullSyncPeriod", period);
+      cluster.okta().faults().clear();
+    }
+    // A run the schedule started just before it stopped ends before the directory is looked at.
+    syncOnceFree(sync);
+
+    assertThat(first.path("outcome").asText()).as(first.toString()).isEqualTo("COMPLETED");
+    assertThat(cluster.okta().peakConcurrentApiRequests(CompanySsoStack.GLOBEX_ORG))
+        .as("globex API requests in progress at once")
+        .isEqualTo(1);
+    assertThat(stepAsideLines())
+        .as("scheduled runs that found the provider busy")
+        .isGreaterThan(stepAsideBefore);
+  }
+
+  /** Log lines of both nodes where a directory sync did not start because another was running. */
+  private static long stepAsideLines() throws Exception {
+    long lines = 0;
+    for (int node = 1; node <= 2; node++) {
+      try (Stream<String> log = Files.lines(cluster.node(node).log())) {
+        lines += log.filter(l -> l.contains("not started: another run of it is under way")).count();
+      }
+    }
+    return lines;
+  }
+
+  @Test
+  @DisplayName(
+      "The node running a directory sync is killed mid-read: nobody is disabled, the other node's next run starts once the cluster has let the dead node go, and it completes")
+  void nodeKilledDuringSync() throws Exception {
+    DirectorySyncAdmin sync =
+        new DirectorySyncAdmin(admin, cluster.baseUrl(), REALM, "globex-directory");
+    sync.syncAll();
+    List<String> enabledBefore = enabledGlobexUsers();
+    long requestsBefore = cluster.okta().apiRequests(CompanySsoStack.GLOBEX_ORG);
+    cluster
+        .okta()
+        .faults()
+        .inject("^/globex/api/v1/users", 0, 10, ApiFault.slow(Duration.ofSeconds(3)));
+    try {
+      cluster.routeTo(2);
+      assertThat(sync.asyncFullSync().status()).isEqualTo(202);
+      awaitApiRequests(requestsBefore + 2);
+      cluster.kill(2);
+      cluster.okta().faults().clear();
+
+      cluster.routeTo(1);
+      JsonNode next = syncOnceFree(sync);
+      assertThat(next.path("outcome").asText()).as(next.toString()).isEqualTo("COMPLETED");
+      assertThat(next.path("disabled").asInt()).isZero();
+      assertThat(enabledGlobexUsers()).containsExactlyInAnyOrderElementsOf(enabledBefore);
+    } finally {
+      cluster.okta().faults().clear();
+      cluster.startNode(2, false);
+    }
+  }
+
+  private static void awaitApiRequests(long atLeast) throws InterruptedException {
+    for (int attempt = 0; attempt < 240; attempt++) {
+      if (cluster.okta().apiRequests(CompanySsoStack.GLOBEX_ORG) >= atLeast) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("The sync never read the globex directory");
+  }
+
+  /**
+   * A run on the node routed to, asked again while another run holds the provider (the lock of a
+   * killed node lasts until the cluster notices it is gone).
+   */
+  private static JsonNode syncOnceFree(DirectorySyncAdmin sync) throws Exception {
+    for (int attempt = 0; attempt < 120; attempt++) {
+      var answer = sync.fullSync();
+      if (answer.status() == 200) {
+        return answer.body();
+      }
+      assertThat(answer.status()).as(answer.body().toString()).isEqualTo(409);
+      Thread.sleep(1_000);
+    }
+    throw new AssertionError("The provider stayed locked for two minutes");
+  }
+
+  @Test
+  @DisplayName(
+      "Okta holds 24 simultaneous token requests far past Keycloak's 5 s socket timeout: every login ends on the themed page while Okta is still holding them, and the next login works")
+  void slowIdpUnderLoad() throws Exception {
+    String login = acmeUser("patient");
+    List<CompletableFuture<HttpResponse<String>>> pages = new ArrayList<>();
+    ExecutorService threads = Executors.newFixedThreadPool(24);
+    cluster.okta().delayTokens(Duration.ofSeconds(60));
+    try {
+      for (int i = 0; i < 24; i++) {
+        LoginHttp http = new LoginHttp(cluster.baseUrl(), cluster.node(1).baseUrl(), REALM);
+        URI start = http.authorization(Map.of("kc_idp_hint", "acme-okta"));
+        pages.add(
+            CompletableFuture.supplyAsync(
+                () -> http.oktaLoginUntilStop(start, login, PASSWORD), threads));
+      }
+      CompletableFuture.allOf(pages.toArray(CompletableFuture[]::new)).get(3, TimeUnit.MINUTES);
+      // Every login has its answer while Okta still holds token requests: Keycloak let go of them.
+      assertThat(cluster.okta().tokenRequestsInProgress()).isPositive();
+    } finally {
+      cluster.okta().delayTokens(Duration.ZERO);
+      threads.shutdownNow();
+    }
+    assertThat(pages)
+        .allSatisfy(page -> assertThat(page.join().body()).contains("did not answer in time"));
+
+    URI callback =
+        new LoginHttp(cluster.baseUrl(), cluster.node(1).baseUrl(), REALM)
+            .oktaLogin("acme-okta", login, PASSWORD);
+    assertThat(callback.getQuery()).contains("code=");
   }
 
   private static List<String> enabledGlobexUsers() {

@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 
@@ -50,6 +51,8 @@ final class OidcEngine {
   /** Extra time the token endpoint takes, to stand for a slow IdP. */
   private volatile Duration tokenDelay = Duration.ZERO;
 
+  private final AtomicInteger tokenRequestsInProgress = new AtomicInteger();
+
   OidcEngine(VendorDialect dialect, Clock clock) {
     this.dialect = dialect;
     ExpiringStore<IssuedCode> codes = new ExpiringStore<>(CODE_LIFETIME, clock);
@@ -75,8 +78,13 @@ final class OidcEngine {
             paths.token(),
             issuerFromPath,
             (exchange, provider) -> {
-              pause(tokenDelay);
-              tokenEndpoint.token(exchange, provider);
+              tokenRequestsInProgress.incrementAndGet();
+              try {
+                pause(tokenDelay);
+                tokenEndpoint.token(exchange, provider);
+              } finally {
+                tokenRequestsInProgress.decrementAndGet();
+              }
             })
         .on("GET", paths.jwks(), issuerFromPath, this::jwks)
         .on("GET,POST", paths.logout(), issuerFromPath, this::logout)
@@ -87,6 +95,10 @@ final class OidcEngine {
 
   void delayTokens(Duration delay) {
     tokenDelay = delay;
+  }
+
+  int tokenRequestsInProgress() {
+    return tokenRequestsInProgress.get();
   }
 
   private static void pause(Duration delay) {

@@ -136,9 +136,29 @@ public final class OktaSimulator implements AutoCloseable {
     engine.delayTokens(delay);
   }
 
+  /**
+   * Token requests being answered now (held by {@link #delayTokens}): a client that gave up on them
+   * has let go while they are still counted here.
+   */
+  public int tokenRequestsInProgress() {
+    return engine.tokenRequestsInProgress();
+  }
+
   /** Faults to inject into the management API ({@code /{org}/api/v1/...}). */
   public ApiFaults faults() {
     return apiGate.faults();
+  }
+
+  /**
+   * The most management API requests for an org in progress at once since {@link
+   * #resetPeakConcurrentApiRequests}: above 1 when two clients read it side by side.
+   */
+  public int peakConcurrentApiRequests(String orgName) {
+    return apiGate.peakConcurrent(org(orgName).org().name());
+  }
+
+  public void resetPeakConcurrentApiRequests(String orgName) {
+    apiGate.resetPeak(org(orgName).org().name());
   }
 
   /** Management API requests served so far for an org, faulted ones included. */

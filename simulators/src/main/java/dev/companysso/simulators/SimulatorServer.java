@@ -17,7 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class SimulatorServer implements AutoCloseable {
 
-  private static final int WORKER_THREADS = 4;
+  /**
+   * Enough for a load test's logins while some requests are held on purpose (a slow token
+   * endpoint): a real IdP does not run out of threads because one client waits.
+   */
+  private static final int WORKER_THREADS = 64;
 
   private final HttpServer server;
   private final ExecutorService workers;

@@ -1,6 +1,7 @@
 package dev.companysso.it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -36,6 +37,13 @@ public final class DirectorySyncAdmin {
     return realm().userStorage().syncUsers(componentId, "triggerChangedUsersSync");
   }
 
+  /**
+   * The bundle's run, answered when it ends (409 while another run of the provider is under way).
+   */
+  public AdminRest.Answer fullSync() throws Exception {
+    return call("POST", "sync?mode=full");
+  }
+
   /** The bundle's run that may pass the safety cap. */
   public AdminRest.Answer forcedFullSync() throws Exception {
     return call("POST", "sync?mode=full&force=true");
@@ -48,7 +56,11 @@ public final class DirectorySyncAdmin {
 
   /** Waits (up to a minute) for a report that started later than {@code startedBefore}. */
   public JsonNode awaitRunAfter(String startedBefore) throws Exception {
-    for (int attempt = 0; attempt < 120; attempt++) {
+    return awaitRunAfter(startedBefore, Duration.ofMinutes(1));
+  }
+
+  public JsonNode awaitRunAfter(String startedBefore, Duration patience) throws Exception {
+    for (long attempt = 0; attempt < patience.toMillis() / 500; attempt++) {
       AdminRest.Answer answer = call("GET", "last-run");
       if (answer.status() == 200 && !answer.body().path("started").asText().equals(startedBefore)) {
         return answer.body();

@@ -90,7 +90,8 @@ public abstract class DirectoryProviderFactory
       KeycloakSessionFactory sessionFactory, String realmId, UserStorageProviderModel model) {
     return new DirectorySync(sessionFactory, realmId, model.getId(), this)
         .run(SyncMode.FULL, 0, false)
-        .toResult();
+        .map(SyncReport::toResult)
+        .orElseGet(SynchronizationResult::ignored);
   }
 
   @Override
@@ -102,7 +103,8 @@ public abstract class DirectoryProviderFactory
     long since = lastSync == null ? 0 : lastSync.getTime() / 1000;
     return new DirectorySync(sessionFactory, realmId, model.getId(), this)
         .run(SyncMode.CHANGED, since, false)
-        .toResult();
+        .map(SyncReport::toResult)
+        .orElseGet(SynchronizationResult::ignored);
   }
 
   // Labels and help texts are message keys: theme-resources/messages/messages_*.properties.

@@ -11,8 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.keycloak.cluster.ClusterProvider;
+import org.keycloak.cluster.ExecutionResult;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -28,6 +31,10 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * than the safety cap allows stops unless forced. A full run stamps every user it lists as active
  * and afterwards disables the managed users left unstamped (gone, inactive, or out of the group
  * filter); a changed-users run disables those the change feed reports inactive or removed.
+ *
+ * <p>One run per provider at a time in the whole cluster, whoever starts it: Keycloak's periodic
+ * task holds its own lock for only {@code max(30 s, period)}, so a run longer than that would meet
+ * the next one another node starts; runs here hold a lock of their own for as long as they last.
  */
 public final class DirectorySync {
 
@@ -41,6 +48,13 @@ public final class DirectorySync {
   static final int TRANSACTION_SIZE = 50;
 
   private static final int REPORT_ATTEMPTS = 5;
+
+  /**
+   * How long a run's lock may live. It is released when the run ends, and by Keycloak when the node
+   * running it leaves the cluster (a crash included); the limit only frees a provider from a node
+   * that hangs without leaving.
+   */
+  private static final int LOCK_SECONDS = 6 * 3600;
 
   private static final Logger LOG = Logger.getLogger(DirectorySync.class);
 
@@ -61,11 +75,34 @@ public final class DirectorySync {
   }
 
   /**
+   * Runs unless another run of this provider is under way anywhere in the cluster.
+   *
    * @param sinceEpochSeconds Keycloak's last sync time, for a changed-users run without a kept
    *     state
    * @param force disable past the safety cap
+   * @return the report, or empty when another run holds the provider
    */
-  public SyncReport run(SyncMode mode, long sinceEpochSeconds, boolean force) {
+  public Optional<SyncReport> run(SyncMode mode, long sinceEpochSeconds, boolean force) {
+    // A session only for the lock: the run opens a short transaction per step.
+    try (KeycloakSession session = sessionFactory.create()) {
+      ExecutionResult<SyncReport> result =
+          session
+              .getProvider(ClusterProvider.class)
+              .executeIfNotExecuted(
+                  "company-sso-directory::" + componentId,
+                  LOCK_SECONDS,
+                  () -> runLocked(mode, sinceEpochSeconds, force));
+      if (!result.isExecuted()) {
+        LOG.infof(
+            "Directory sync %s (%s) not started: another run of it is under way",
+            componentId, mode);
+        return Optional.empty();
+      }
+      return Optional.of(result.getResult());
+    }
+  }
+
+  private SyncReport runLocked(SyncMode mode, long sinceEpochSeconds, boolean force) {
     long started = System.nanoTime();
     ComponentModel model = inTransaction((session, realm) -> realm.getComponent(componentId));
     SyncReport report = new SyncReport(model.getName(), mode, force);

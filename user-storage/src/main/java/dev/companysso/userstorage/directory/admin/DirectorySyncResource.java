@@ -6,7 +6,6 @@ import dev.companysso.userstorage.directory.DirectoryProviderFactory;
 import dev.companysso.userstorage.directory.DirectorySync;
 import dev.companysso.userstorage.directory.SyncMode;
 import dev.companysso.userstorage.directory.SyncRecords;
-import dev.companysso.userstorage.directory.SyncReport;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -21,10 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.jboss.logging.Logger;
-import org.keycloak.cluster.ClusterProvider;
-import org.keycloak.cluster.ExecutionResult;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.KeycloakSession;
@@ -40,9 +36,6 @@ import org.keycloak.storage.UserStorageProvider;
  * test-connection}.
  */
 public final class DirectorySyncResource {
-
-  /** Keycloak's own sync task holds the same key, so a run here never overlaps one of its runs. */
-  private static final int LOCK_SECONDS = 3600;
 
   private static final Logger LOG = Logger.getLogger(DirectorySyncResource.class);
 
@@ -92,44 +85,30 @@ public final class DirectorySyncResource {
     KeycloakSessionFactory sessions = session.getKeycloakSessionFactory();
     DirectorySync sync = new DirectorySync(sessions, realm.getId(), id, factory(component));
     long lastSync = component.get("lastSync", 0);
-    Callable<SyncReport> run = () -> sync.run(syncMode, lastSync, force);
     if (async) {
       // A large directory takes longer than Keycloak's request transaction may stay open.
       session
           .getProvider(ExecutorsProvider.class)
           .getExecutor("company-sso-directory-sync")
-          .execute(() -> locked(sessions, id, run));
+          .execute(() -> runInBackground(sync, syncMode, lastSync, force));
       return Response.accepted(Map.of("accepted", true, "report", "GET " + id + "/last-run"))
           .type(MediaType.APPLICATION_JSON_TYPE)
           .build();
     }
-    ExecutionResult<SyncReport> result =
-        session
-            .getProvider(ClusterProvider.class)
-            .executeIfNotExecuted(lockKey(id), LOCK_SECONDS, run);
-    if (!result.isExecuted()) {
-      return error(Response.Status.CONFLICT, "A sync of this provider is running; try later.");
-    }
-    return Response.ok(result.getResult(), MediaType.APPLICATION_JSON_TYPE).build();
+    return sync.run(syncMode, lastSync, force)
+        .map(report -> Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build())
+        .orElseGet(
+            () ->
+                error(Response.Status.CONFLICT, "A sync of this provider is running; try later."));
   }
 
-  /** Runs under the cluster lock from a session of its own that holds no transaction. */
-  private static void locked(KeycloakSessionFactory sessions, String id, Callable<SyncReport> run) {
-    try (KeycloakSession background = sessions.create()) {
-      ExecutionResult<SyncReport> result =
-          background
-              .getProvider(ClusterProvider.class)
-              .executeIfNotExecuted(lockKey(id), LOCK_SECONDS, run);
-      if (!result.isExecuted()) {
-        LOG.warnf("Directory sync %s not started: another run of it holds the lock", id);
-      }
+  private static void runInBackground(
+      DirectorySync sync, SyncMode mode, long lastSync, boolean force) {
+    try {
+      sync.run(mode, lastSync, force);
     } catch (RuntimeException e) {
-      LOG.errorf(e, "Directory sync %s could not run", id);
+      LOG.errorf(e, "Directory sync could not run");
     }
-  }
-
-  private static String lockKey(String id) {
-    return id + "::sync";
   }
 
   @POST
