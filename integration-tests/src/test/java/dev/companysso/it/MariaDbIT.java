@@ -65,7 +65,8 @@ class MariaDbIT {
     okta = OktaSimulator.start(directory, FreePort.pick());
     entra = EntraSimulator.start(directory, FreePort.pick());
     Map<String, String> environment = new HashMap<>(CompanySsoStack.realmEnvironment(okta, entra));
-    // The default cache stack would bind a site-local address; one node needs loopback only.
+    // The default clustered cache binds JGroups to a site-local address; a lone node keeps to
+    // loopback.
     environment.put("KC_CACHE_EMBEDDED_NETWORK_BIND_ADDRESS", "127.0.0.1");
     int httpPort = FreePort.pick();
     keycloak =
