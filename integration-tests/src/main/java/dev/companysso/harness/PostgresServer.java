@@ -1,5 +1,7 @@
 package dev.companysso.harness;
 
+import static dev.companysso.harness.ThrowAwayDatabases.runningAsRoot;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -32,26 +33,15 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   /**
-   * Creates a fresh cluster and starts it. As root the cluster lives in a new folder under the
-   * system's temporary directory: the {@code postgres} user must reach it, and a checkout under
-   * {@code /root} is closed to other users. Otherwise it lives in {@code data} (anything there is
-   * deleted).
+   * Creates a fresh cluster and starts it: as root in a new folder under the system's temporary
+   * directory, which the {@code postgres} user can reach, otherwise in {@code data} (anything there
+   * is deleted).
    */
   public static PostgresServer start(Path data, int port) {
-    Path folder;
-    try {
-      if (runningAsRoot()) {
-        folder = Files.createTempDirectory("company-sso-postgres-");
-      } else {
-        Directories.deleteTree(data);
-        folder = Files.createDirectories(data);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    PostgresServer server = new PostgresServer(binaries(), folder.toAbsolutePath(), port);
+    Path folder = ThrowAwayDatabases.freshFolder(data, "company-sso-postgres-");
+    PostgresServer server = new PostgresServer(binaries(), folder, port);
     if (runningAsRoot()) {
-      server.run("chown", "-R", USER + ":" + USER, server.data.toString());
+      ThrowAwayDatabases.run(List.of("chown", "-R", USER + ":" + USER, server.data.toString()));
     }
     server.asPostgres(
         "initdb", "--auth=trust", "--username=" + USER, "--no-sync", "-D", server.data.toString());
@@ -119,26 +109,7 @@ public final class PostgresServer implements AutoCloseable {
     }
     command.add(binaries.resolve(tool).toString());
     command.addAll(List.of(arguments));
-    run(command.toArray(String[]::new));
-  }
-
-  private void run(String... command) {
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes());
-      if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(String.join(" ", command), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted: " + String.join(" ", command), e);
-    }
-  }
-
-  private static boolean runningAsRoot() {
-    return "root".equals(System.getProperty("user.name"));
+    ThrowAwayDatabases.run(command);
   }
 
   /** The newest installed PostgreSQL's programs ({@code /usr/lib/postgresql/<major>/bin}). */
