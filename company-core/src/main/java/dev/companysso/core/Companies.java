@@ -1,5 +1,6 @@
 package dev.companysso.core;
 
+import jakarta.ws.rs.NotFoundException;
 import java.util.Optional;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
@@ -23,5 +24,15 @@ public final class Companies {
       return Optional.empty();
     }
     return Optional.ofNullable(session.getProvider(OrganizationProvider.class).getById(companyId));
+  }
+
+  /** The company whose code (organization alias) is exactly {@code alias}, for admin APIs. */
+  public static OrganizationModel withAlias(KeycloakSession session, String alias) {
+    OrganizationModel company =
+        alias == null ? null : session.getProvider(OrganizationProvider.class).getByAlias(alias);
+    if (company == null) {
+      throw new NotFoundException("No company (organization) with alias " + alias);
+    }
+    return company;
   }
 }

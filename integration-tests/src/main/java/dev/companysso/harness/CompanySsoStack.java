@@ -75,6 +75,7 @@ public final class CompanySsoStack implements AutoCloseable {
     return Map.of(
         "OKTA_ACME_URL", okta.orgBaseUrl(ACME_ORG),
         "OKTA_GLOBEX_URL", okta.orgBaseUrl(GLOBEX_ORG),
+        "OKTA_BASE_URL", okta.orgBaseUrl(""),
         "ENTRA_AUTHORITY", entra.authority(),
         "ENTRA_CONTOSO_TENANT_ID", CONTOSO_TENANT_ID);
   }

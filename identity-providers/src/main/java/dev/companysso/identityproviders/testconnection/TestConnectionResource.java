@@ -1,11 +1,5 @@
 package dev.companysso.identityproviders.testconnection;
 
-import dev.companysso.identityproviders.entra.EntraIdConfig;
-import dev.companysso.identityproviders.entra.EntraIdIdentityProviderFactory;
-import dev.companysso.identityproviders.entra.EntraTenancy;
-import dev.companysso.identityproviders.okta.OktaConfig;
-import dev.companysso.identityproviders.okta.OktaIdentityProviderFactory;
-import dev.companysso.identityproviders.okta.OktaOrgServer;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -54,32 +48,11 @@ public final class TestConnectionResource {
             + alias
             + "/endpoint";
     List<ConnectionCheck> checks =
-        switch (idp.getProviderId()) {
-          case OktaIdentityProviderFactory.PROVIDER_ID -> {
-            OktaConfig config = new OktaConfig(idp);
-            OktaOrgServer server = config.server();
-            yield new ConnectionTest(session)
-                .run(config, server.discovery(), server.issuer(), redirectUri);
-          }
-          case EntraIdIdentityProviderFactory.PROVIDER_ID -> {
-            EntraIdConfig config = new EntraIdConfig(idp);
-            EntraTenancy tenancy = config.tenancy();
-            // The multi-tenant discovery names the {tenantid} template, not an issuer.
-            String pinned =
-                tenancy.isSingleTenant() && !tenancy.allowed().isEmpty()
-                    ? tenancy.issuerOf(tenancy.allowed().get(0))
-                    : null;
-            yield new ConnectionTest(session)
-                .run(
-                    config,
-                    tenancy.endpoint("/v2.0/.well-known/openid-configuration"),
-                    pinned,
-                    redirectUri);
-          }
-          default ->
-              throw new NotFoundException(
-                  alias + " is not an Okta or Microsoft Entra ID identity provider.");
-        };
+        ConnectionTests.run(session, idp, redirectUri)
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        alias + " is not an Okta or Microsoft Entra ID identity provider."));
     return Map.of("ok", checks.stream().allMatch(ConnectionCheck::ok), "checks", checks);
   }
 }

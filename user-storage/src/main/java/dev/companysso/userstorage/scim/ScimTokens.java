@@ -1,20 +1,15 @@
 package dev.companysso.userstorage.scim;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import dev.companysso.core.SecretTokens;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 
 /**
- * A company's SCIM bearer token: 256 random bits, shown once when issued; only its SHA-256 is kept
- * (a realm attribute, so it never appears on the organization, in its tokens or in its console
- * form). A fast hash is enough for a random secret of this size; the comparison is constant-time.
- * Issuing a new token replaces the old one at once.
+ * A company's SCIM bearer token ({@link SecretTokens}), shown once when issued; only its hash is
+ * kept (a realm attribute, so it never appears on the organization, in its tokens or in its console
+ * form). Issuing a new token replaces the old one at once.
  */
 public final class ScimTokens {
 
@@ -22,20 +17,13 @@ public final class ScimTokens {
   public record Issued(String token, Instant created) {}
 
   private static final String PREFIX = "csso_scim_";
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-
-  /** Compared against when the company is unknown, so that case costs the same as a wrong token. */
-  private static final byte[] NO_TOKEN = new byte[32];
 
   private ScimTokens() {}
 
   public static Issued issue(RealmModel realm, OrganizationModel company) {
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
-    String token = PREFIX + ENCODER.encodeToString(secret);
+    String token = SecretTokens.newToken(PREFIX);
     Instant created = Instant.now();
-    realm.setAttribute(hashAttribute(company), ENCODER.encodeToString(sha256(token)));
+    realm.setAttribute(hashAttribute(company), SecretTokens.hash(token));
     realm.setAttribute(createdAttribute(company), created.toString());
     return new Issued(token, created);
   }
@@ -52,9 +40,7 @@ public final class ScimTokens {
   /** Whether {@code presented} is the company's current token; {@code company} may be null. */
   static boolean matches(RealmModel realm, OrganizationModel company, String presented) {
     String stored = company == null ? null : realm.getAttribute(hashAttribute(company));
-    byte[] expected = stored == null ? NO_TOKEN : Base64.getUrlDecoder().decode(stored);
-    byte[] actual = sha256(presented == null ? "" : presented);
-    return MessageDigest.isEqual(expected, actual) && stored != null;
+    return SecretTokens.matches(stored, presented);
   }
 
   private static String hashAttribute(OrganizationModel company) {
@@ -63,13 +49,5 @@ public final class ScimTokens {
 
   private static String createdAttribute(OrganizationModel company) {
     return "companySso.scim." + company.getId() + ".tokenCreated";
-  }
-
-  private static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
   }
 }

@@ -1,12 +1,12 @@
 package dev.companysso.userstorage.scim.admin;
 
+import dev.companysso.core.Companies;
 import dev.companysso.userstorage.scim.ScimResourceProviderFactory;
 import dev.companysso.userstorage.scim.ScimSettings;
 import dev.companysso.userstorage.scim.ScimTokens;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -23,7 +23,6 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
-import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -158,11 +157,7 @@ public final class ScimAdminResource {
   }
 
   private OrganizationModel company(String alias) {
-    OrganizationModel company = session.getProvider(OrganizationProvider.class).getByAlias(alias);
-    if (company == null) {
-      throw new NotFoundException("No company (organization) with alias " + alias);
-    }
-    return company;
+    return Companies.withAlias(session, alias);
   }
 
   private static void set(Map<String, List<String>> attributes, String name, String value) {

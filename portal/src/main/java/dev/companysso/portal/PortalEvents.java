@@ -1,0 +1,61 @@
+package dev.companysso.portal;
+
+import dev.companysso.portal.links.SetupLink;
+import java.util.Optional;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+
+/**
+ * Admin events of what is done in the portal. Through a setup link the change is the link
+ * creator's, by delegation: the event names them as the admin and the link in its details, so the
+ * realm's admin events show every use of every link.
+ */
+public final class PortalEvents {
+
+  /** The resource type of the portal's admin events. */
+  public static final String RESOURCE = "COMPANY_SSO_PORTAL";
+
+  private PortalEvents() {}
+
+  /** The admin who created the link; empty once they are deleted (the link then stops working). */
+  public static Optional<UserModel> creator(KeycloakSession session, SetupLink link) {
+    RealmModel realm = session.realms().getRealm(link.createdByRealm());
+    return Optional.ofNullable(
+        realm == null ? null : session.users().getUserById(realm, link.createdBy()));
+  }
+
+  public static String creatorName(KeycloakSession session, SetupLink link) {
+    return creator(session, link).map(UserModel::getUsername).orElse(link.createdBy());
+  }
+
+  /**
+   * Records one use of a link: {@code what} names the action (e.g. {@code sso/save}), {@code
+   * representation} what changed, never a secret.
+   */
+  public static void linkUsed(
+      KeycloakSession session,
+      RealmModel realm,
+      SetupLink link,
+      String companyAlias,
+      OperationType operation,
+      String what,
+      Object representation) {
+    RealmModel creatorRealm = session.realms().getRealm(link.createdByRealm());
+    UserModel creator = creator(session, link).orElseThrow();
+    new AdminEventBuilder(
+            realm,
+            new AdminAuth(creatorRealm, null, creator, PortalClient.ensure(realm)),
+            session,
+            session.getContext().getConnection())
+        .resource(RESOURCE)
+        .operation(operation)
+        .resourcePath(PortalUrls.RESOURCE, companyAlias, what)
+        .detail("setupLink", link.id())
+        .representation(representation)
+        .success();
+  }
+}

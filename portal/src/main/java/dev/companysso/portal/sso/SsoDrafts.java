@@ -1,0 +1,81 @@
+package dev.companysso.portal.sso;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.util.JsonSerialization;
+
+/** The companies' sign-in drafts, one per company. */
+public final class SsoDrafts {
+
+  private final KeycloakSession session;
+  private final RealmModel realm;
+  private final Clock clock;
+
+  public SsoDrafts(KeycloakSession session, RealmModel realm) {
+    this.session = session;
+    this.realm = realm;
+    this.clock = Clock.systemUTC();
+  }
+
+  public Optional<SsoDraft> of(OrganizationModel company) {
+    return entity(company)
+        .flatMap(
+            entity ->
+                Vendor.of(entity.providerId())
+                    .map(
+                        vendor ->
+                            new SsoDraft(
+                                vendor,
+                                read(entity.settings()),
+                                Instant.ofEpochMilli(entity.updatedAt()))));
+  }
+
+  public SsoDraft save(OrganizationModel company, Vendor vendor, Map<String, String> settings) {
+    SsoDraftEntity entity =
+        entity(company)
+            .orElseGet(
+                () -> {
+                  SsoDraftEntity created = new SsoDraftEntity(company.getId(), realm.getId());
+                  em().persist(created);
+                  return created;
+                });
+    long now = clock.millis();
+    entity.update(vendor.providerId(), write(settings), now);
+    return new SsoDraft(vendor, Map.copyOf(settings), Instant.ofEpochMilli(now));
+  }
+
+  private Optional<SsoDraftEntity> entity(OrganizationModel company) {
+    return Optional.ofNullable(em().find(SsoDraftEntity.class, company.getId()))
+        .filter(entity -> entity.realmId().equals(realm.getId()));
+  }
+
+  private static Map<String, String> read(String json) {
+    try {
+      return JsonSerialization.readValue(json, new TypeReference<Map<String, String>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException("A sign-in draft is not JSON", e);
+    }
+  }
+
+  private static String write(Map<String, String> settings) {
+    try {
+      return JsonSerialization.writeValueAsString(settings);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private EntityManager em() {
+    return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+  }
+}

@@ -1,0 +1,169 @@
+package dev.companysso.portal.web;
+
+import dev.companysso.portal.PortalEvents;
+import dev.companysso.portal.PortalUrls;
+import dev.companysso.portal.links.Section;
+import dev.companysso.portal.links.SetupLinks;
+import dev.companysso.portal.sso.SsoConnection;
+import dev.companysso.portal.sso.SsoDrafts;
+import dev.companysso.portal.sso.Vendor;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * {@code /realms/{realm}/company-sso-portal}: where a company's IT admin, holding a setup link,
+ * sets up the company's sign-in. {@code GET link/{token}} makes this browser the link's holder and
+ * leaves the token out of every later URL; the other pages need that browser.
+ */
+public final class PortalResource {
+
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private final KeycloakSession session;
+  private final RealmModel realm;
+  private final PortalPages pages;
+
+  PortalResource(KeycloakSession session) {
+    this.session = session;
+    this.realm = session.getContext().getRealm();
+    this.pages = new PortalPages(session, realm);
+  }
+
+  @GET
+  @Path("link/{token}")
+  @Produces(MediaType.TEXT_HTML)
+  public Response open(@PathParam("token") String token) {
+    String held = PortalCookie.read(session).map(PortalCookie.Value::browserSecret).orElse(null);
+    SetupLinks.Opening opening = new SetupLinks(session, realm).open(token, held);
+    if (opening instanceof SetupLinks.Opened opened) {
+      OrganizationModel company = company(opened.link().companyId()).orElse(null);
+      if (company == null || PortalEvents.creator(session, opened.link()).isEmpty()) {
+        return invalidLink();
+      }
+      PortalEvents.linkUsed(
+          session,
+          realm,
+          opened.link(),
+          company.getAlias(),
+          OperationType.ACTION,
+          "open",
+          Map.of());
+      return Response.seeOther(URI.create(PortalUrls.of(session, realm).portal() + "/"))
+          .cookie(PortalCookie.of(session, realm, opened.link().id(), opened.browserSecret()))
+          .header("Referrer-Policy", "no-referrer")
+          .build();
+    }
+    if (opening instanceof SetupLinks.Refused refused) {
+      return refused.state() == dev.companysso.portal.links.SetupLink.State.EXPIRED
+          ? pages.message(
+              Response.Status.GONE,
+              "companySsoPortalLinkTitle",
+              "companySsoPortalLinkExpired",
+              DAY.format(refused.link().expires()))
+          : pages.message(
+              Response.Status.GONE, "companySsoPortalLinkTitle", "companySsoPortalLinkRevoked");
+    }
+    if (opening instanceof SetupLinks.HeldElsewhere) {
+      return pages.message(
+          Response.Status.CONFLICT,
+          "companySsoPortalLinkTitle",
+          "companySsoPortalLinkHeldElsewhere",
+          SetupLinks.HOLD.toMinutes());
+    }
+    return invalidLink();
+  }
+
+  @GET
+  @Produces(MediaType.TEXT_HTML)
+  public Response home() {
+    PortalAccess access = access();
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    attributes.put("portal", PortalBean.of(access, DAY));
+    attributes.put("sso", SsoState.of(session, realm, access.company()).name().toLowerCase());
+    return pages.page("home", Response.Status.OK, attributes);
+  }
+
+  /** The company's sign-in settings, for a link that opens them. */
+  @Path("sso")
+  public SsoResource sso() {
+    PortalAccess access = access();
+    if (!access.allows(Section.SSO)) {
+      throw new WebApplicationException(
+          pages.message(
+              Response.Status.FORBIDDEN,
+              "companySsoPortalTitle",
+              "companySsoPortalSectionNotAllowed"));
+    }
+    return new SsoResource(session, realm, access, pages, DAY);
+  }
+
+  private Response invalidLink() {
+    return pages.message(
+        Response.Status.NOT_FOUND, "companySsoPortalLinkTitle", "companySsoPortalLinkInvalid");
+  }
+
+  /** This browser's link, or the page that says to open the link again. */
+  private PortalAccess access() {
+    Optional<PortalAccess> access =
+        PortalCookie.read(session)
+            .flatMap(
+                cookie ->
+                    new SetupLinks(session, realm)
+                        .heldBy(cookie.linkId(), cookie.browserSecret())
+                        .filter(link -> PortalEvents.creator(session, link).isPresent())
+                        .flatMap(
+                            link ->
+                                company(link.companyId())
+                                    .map(
+                                        company ->
+                                            new PortalAccess(
+                                                link, company, cookie.browserSecret()))));
+    return access.orElseThrow(
+        () ->
+            new WebApplicationException(
+                pages.message(
+                    Response.Status.UNAUTHORIZED,
+                    "companySsoPortalTitle",
+                    "companySsoPortalNoAccess")));
+  }
+
+  private Optional<OrganizationModel> company(String id) {
+    return Optional.ofNullable(session.getProvider(OrganizationProvider.class).getById(id));
+  }
+
+  /** Where the company's sign-in stands, for the home page. */
+  enum SsoState {
+    NOT_SET_UP,
+    DRAFT,
+    LIVE;
+
+    static SsoState of(KeycloakSession session, RealmModel realm, OrganizationModel company) {
+      SsoConnection connection = new SsoConnection(realm, company);
+      boolean live =
+          java.util.Arrays.stream(Vendor.values())
+              .flatMap(v -> connection.linked(v).stream())
+              .anyMatch(idp -> idp.isEnabled());
+      if (live) {
+        return LIVE;
+      }
+      return new SsoDrafts(session, realm).of(company).isPresent() ? DRAFT : NOT_SET_UP;
+    }
+  }
+}

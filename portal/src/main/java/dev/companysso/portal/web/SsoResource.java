@@ -1,0 +1,201 @@
+package dev.companysso.portal.web;
+
+import dev.companysso.identityproviders.testconnection.ConnectionCheck;
+import dev.companysso.identityproviders.testconnection.ConnectionTests;
+import dev.companysso.portal.PortalEvents;
+import dev.companysso.portal.PortalUrls;
+import dev.companysso.portal.sso.SsoConnection;
+import dev.companysso.portal.sso.SsoDraft;
+import dev.companysso.portal.sso.SsoDrafts;
+import dev.companysso.portal.sso.Vendor;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * {@code …/company-sso-portal/sso}: the guided sign-in setup of seeds 002–005. Choose Okta or
+ * Microsoft Entra ID, copy the values into the IdP's app, enter what the IdP shows, save (a draft:
+ * the live sign-in, if any, is untouched), and test the connection.
+ */
+public final class SsoResource {
+
+  private final KeycloakSession session;
+  private final RealmModel realm;
+  private final PortalAccess access;
+  private final PortalPages pages;
+  private final DateTimeFormatter dates;
+  private final SsoConnection connection;
+  private final SsoDrafts drafts;
+
+  SsoResource(
+      KeycloakSession session,
+      RealmModel realm,
+      PortalAccess access,
+      PortalPages pages,
+      DateTimeFormatter dates) {
+    this.session = session;
+    this.realm = realm;
+    this.access = access;
+    this.pages = pages;
+    this.dates = dates;
+    this.connection = new SsoConnection(realm, access.company());
+    this.drafts = new SsoDrafts(session, realm);
+  }
+
+  /** The vendor choice, or straight to the vendor of the company's saved settings. */
+  @GET
+  @Produces(MediaType.TEXT_HTML)
+  public Response choose() {
+    Optional<SsoDraft> draft = drafts.of(access.company());
+    if (draft.isPresent()) {
+      return Response.seeOther(vendorPage(draft.get().vendor(), null)).build();
+    }
+    return pages.page("sso", Response.Status.OK, Map.of("portal", portal()));
+  }
+
+  @GET
+  @Path("{vendor}")
+  @Produces(MediaType.TEXT_HTML)
+  public Response vendor(@PathParam("vendor") String vendorId, @QueryParam("saved") String saved) {
+    Vendor vendor = vendor(vendorId);
+    SsoForm form = SsoForm.of(vendor, drafts.of(access.company()));
+    Map<String, Object> attributes = attributes(vendor, form);
+    attributes.put("saved", saved != null);
+    return pages.page("sso", Response.Status.OK, attributes);
+  }
+
+  @POST
+  @Path("{vendor}")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.TEXT_HTML)
+  public Response save(
+      @PathParam("vendor") String vendorId, MultivaluedMap<String, String> formData) {
+    Vendor vendor = vendor(vendorId);
+    requireCsrf(formData);
+    Optional<SsoDraft> previous = drafts.of(access.company());
+    SsoForm form = SsoForm.submitted(vendor, formData, previous);
+    if (form.isValid()) {
+      IdentityProviderModel model = connection.model(form.draft());
+      try {
+        connection.validate(model);
+      } catch (IllegalArgumentException e) {
+        form = form.withError(e.getMessage());
+      }
+    }
+    if (!form.isValid()) {
+      return pages.page("sso", Response.Status.BAD_REQUEST, attributes(vendor, form));
+    }
+    drafts.save(access.company(), vendor, form.draft().settings());
+    PortalEvents.linkUsed(
+        session,
+        realm,
+        access.link(),
+        access.company().getAlias(),
+        OperationType.UPDATE,
+        "sso",
+        form.withoutSecret());
+    return Response.seeOther(vendorPage(vendor, "saved")).build();
+  }
+
+  @POST
+  @Path("{vendor}/test-connection")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.TEXT_HTML)
+  public Response testConnection(
+      @PathParam("vendor") String vendorId, MultivaluedMap<String, String> formData) {
+    Vendor vendor = vendor(vendorId);
+    requireCsrf(formData);
+    Optional<SsoDraft> draft = drafts.of(access.company()).filter(d -> d.vendor() == vendor);
+    if (draft.isEmpty()) {
+      return Response.seeOther(vendorPage(vendor, null)).build();
+    }
+    if (!TestRateLimit.allow(access.company().getId())) {
+      return pages.message(
+          Response.Status.TOO_MANY_REQUESTS,
+          "companySsoPortalTitle",
+          "companySsoPortalTooManyTests",
+          TestRateLimit.WINDOW.toSeconds());
+    }
+    IdentityProviderModel model = connection.model(draft.get());
+    List<ConnectionCheck> checks =
+        ConnectionTests.run(
+                session, model, PortalUrls.of(session, realm).brokerEndpoint(model.getAlias()))
+            .orElseThrow();
+    PortalEvents.linkUsed(
+        session,
+        realm,
+        access.link(),
+        access.company().getAlias(),
+        OperationType.ACTION,
+        "sso/test-connection",
+        Map.of("ok", checks.stream().allMatch(ConnectionCheck::ok)));
+    Map<String, Object> attributes = attributes(vendor, SsoForm.of(vendor, draft));
+    attributes.put("checks", checks);
+    attributes.put("checksOk", checks.stream().allMatch(ConnectionCheck::ok));
+    return pages.page("sso", Response.Status.OK, attributes);
+  }
+
+  private Map<String, Object> attributes(Vendor vendor, SsoForm form) {
+    String alias = connection.alias(vendor);
+    PortalUrls urls = PortalUrls.of(session, realm);
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    attributes.put("portal", portal());
+    attributes.put("vendor", vendor.providerId());
+    attributes.put("form", form);
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("redirectUri", urls.brokerEndpoint(alias));
+    values.put("logoutUri", urls.brokerLogoutResponse(alias));
+    values.put("initiateLoginUri", urls.initiateLogin());
+    attributes.put("values", values);
+    attributes.put("formAction", urls.portal() + "/sso/" + vendor.providerId());
+    return attributes;
+  }
+
+  private PortalBean portal() {
+    return PortalBean.of(access, dates);
+  }
+
+  private Vendor vendor(String id) {
+    return Vendor.of(id)
+        .orElseThrow(
+            () ->
+                new jakarta.ws.rs.WebApplicationException(
+                    pages.message(
+                        Response.Status.NOT_FOUND,
+                        "companySsoPortalTitle",
+                        "companySsoPortalUnknownVendor")));
+  }
+
+  private void requireCsrf(MultivaluedMap<String, String> formData) {
+    if (!access.csrfMatches(formData.getFirst("csrf"))) {
+      throw new jakarta.ws.rs.WebApplicationException(
+          pages.message(
+              Response.Status.FORBIDDEN, "companySsoPortalTitle", "companySsoPortalStaleForm"));
+    }
+  }
+
+  private URI vendorPage(Vendor vendor, String flag) {
+    return URI.create(
+        PortalUrls.of(session, realm).portal()
+            + "/sso/"
+            + vendor.providerId()
+            + (flag == null ? "" : "?" + flag + "=1"));
+  }
+}

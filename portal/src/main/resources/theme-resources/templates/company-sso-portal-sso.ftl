@@ -1,0 +1,163 @@
+<#import "template.ftl" as layout>
+<#import "buttons.ftl" as buttons>
+<#-- A value the IdP admin pastes into their IdP, with a copy button that names it. -->
+<#macro copyValue name label value>
+    <div class="${properties.kcFormGroupClass!} csso-copy">
+        <label for="csso-value-${name}" class="${properties.kcFormLabelClass!}"><span class="${properties.kcFormLabelTextClass!}">${label}</span></label>
+        <div class="${properties.kcInputGroup!}">
+            <div class="${properties.kcInputGroupItemClass!} ${properties.kcFill!}">
+                <span class="${properties.kcInputClass!} ${properties.kcFormReadOnlyClass!}">
+                    <input id="csso-value-${name}" type="text" readonly value="${value}"/>
+                </span>
+            </div>
+            <div class="${properties.kcInputGroupItemClass!}">
+                <button type="button" class="${properties.kcFormPasswordVisibilityButtonClass!}" data-csso-copy="csso-value-${name}"
+                        aria-label="${msg("companySsoPortalCopy", label)}" id="csso-copy-${name}">
+                    <i class="${properties.kcCopyIconClass!}" aria-hidden="true"></i>
+                </button>
+            </div>
+        </div>
+    </div>
+</#macro>
+<#macro formError name>
+    <#if form.hasError(name)>
+        <div class="${properties.kcFormHelperTextClass!}" aria-live="polite">
+            <div class="${properties.kcInputHelperTextClass!}">
+                <div class="${properties.kcInputHelperTextItemClass!} ${properties.kcError!}" id="input-error-${name}">
+                    <span class="${properties.kcInputErrorMessageClass!}">${msg(form.error(name))}</span>
+                </div>
+            </div>
+        </div>
+    </#if>
+</#macro>
+<#macro textField name label help="" required=false>
+    <div class="${properties.kcFormGroupClass!}">
+        <label for="${name}" class="${properties.kcFormLabelClass!}">
+            <span class="${properties.kcFormLabelTextClass!}">${label}</span>
+            <#if required><span class="${properties.kcInputRequiredClass!}" aria-hidden="true">&#42;</span></#if>
+        </label>
+        <span class="${properties.kcInputClass!} <#if form.hasError(name)>${properties.kcError!}</#if>">
+            <input id="${name}" name="${name}" type="text" value="${form.value(name)}" autocomplete="off"
+                   <#if required>aria-required="true"</#if>
+                   aria-describedby="<#if help?has_content>${name}-help</#if><#if form.hasError(name)> input-error-${name}</#if>"
+                   <#if form.hasError(name)>aria-invalid="true"</#if>/>
+        </span>
+        <#if help?has_content><p id="${name}-help" class="${properties.kcInputHelperTextItemTextClass!}">${help}</p></#if>
+        <@formError name=name/>
+    </div>
+</#macro>
+<@layout.registrationLayout displayInfo=true; section>
+<!-- template: company-sso-portal-sso.ftl -->
+    <#if section = "header">
+        ${msg("companySsoPortalSsoHeading")}
+    <#elseif section = "form">
+        <p id="csso-portal-company">${msg("companySsoPortalCompany", portal.companyName(), portal.companyCode())}</p>
+        <#if !(vendor??)>
+            <p id="csso-vendor-question">${msg("companySsoPortalChooseVendor")}</p>
+            <ul class="csso-vendors" aria-labelledby="csso-vendor-question">
+                <li><a id="csso-vendor-okta" class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}" href="${portalUrl}/sso/okta">Okta</a></li>
+                <li><a id="csso-vendor-entra-id" class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}" href="${portalUrl}/sso/entra-id">Microsoft Entra ID</a></li>
+            </ul>
+        <#else>
+            <script src="${url.resourcesPath}/js/company-sso-portal.js" defer></script>
+            <p id="csso-copy-status" class="pf-v5-screen-reader" aria-live="polite" data-copied="${msg("companySsoPortalCopied")}"></p>
+            <#if saved?? && saved>
+                <div id="csso-saved" class="${properties.kcAlertClass!} pf-m-success" role="status">
+                    <span class="${properties.kcAlertTitleClass!}">${msg("companySsoPortalSaved")}</span>
+                </div>
+            </#if>
+            <#if form.hasError("general")>
+                <div id="csso-error" class="${properties.kcAlertClass!} pf-m-danger" role="alert">
+                    <span class="${properties.kcAlertTitleClass!}">${msg(form.error("general"))}</span>
+                </div>
+            </#if>
+            <#if checks??>
+                <section id="csso-checks" aria-labelledby="csso-checks-heading" role="status">
+                    <h2 id="csso-checks-heading" class="pf-v5-c-title pf-m-md">${msg(checksOk?then("companySsoPortalChecksPassed", "companySsoPortalChecksFailed"))}</h2>
+                    <ul>
+                        <#list checks as check>
+                            <li class="csso-check csso-check-${check.ok()?then('ok', 'failed')}" data-check="${check.name()}">
+                                <strong>${msg(check.ok()?then("companySsoPortalCheckOk", "companySsoPortalCheckFailed"))} ${msg("companySsoPortalCheck." + check.name())}:</strong> ${check.message()}
+                            </li>
+                        </#list>
+                    </ul>
+                </section>
+            </#if>
+
+            <section aria-labelledby="csso-steps-heading">
+                <h2 id="csso-steps-heading" class="pf-v5-c-title pf-m-md">${msg("companySsoPortalSteps." + vendor)}</h2>
+                <ol class="csso-steps">
+                    <#if vendor == "okta">
+                        <li>${msg("companySsoPortalOktaStep1")}</li>
+                        <li>${msg("companySsoPortalOktaStep2")}
+                            <@copyValue name="redirect-uri" label=msg("companySsoPortalOktaRedirectUri") value=values.redirectUri/>
+                            <@copyValue name="logout-uri" label=msg("companySsoPortalOktaLogoutUri") value=values.logoutUri/>
+                        </li>
+                        <li>${msg("companySsoPortalOktaStep3")}
+                            <@copyValue name="initiate-login-uri" label=msg("companySsoPortalOktaInitiateLoginUri") value=values.initiateLoginUri/>
+                        </li>
+                        <li>${msg("companySsoPortalOktaStep4")}</li>
+                        <li>${msg("companySsoPortalOktaStep5")}</li>
+                    <#else>
+                        <li>${msg("companySsoPortalEntraStep1")}
+                            <@copyValue name="redirect-uri" label=msg("companySsoPortalEntraRedirectUri") value=values.redirectUri/>
+                        </li>
+                        <li>${msg("companySsoPortalEntraStep2")}</li>
+                        <li>${msg("companySsoPortalEntraStep3")}</li>
+                        <li>${msg("companySsoPortalEntraStep4")}</li>
+                    </#if>
+                </ol>
+            </section>
+
+            <form id="csso-sso-form" class="${properties.kcFormClass!}" action="${formAction}" method="post" novalidate="novalidate">
+                <input type="hidden" name="csrf" value="${portal.csrf()}"/>
+                <#if vendor == "okta">
+                    <@textField name="oktaDomain" label=msg("companySsoPortalOktaDomain") help=msg("companySsoPortalOktaDomainHelp") required=true/>
+                    <@textField name="authorizationServer" label=msg("companySsoPortalOktaServer") help=msg("companySsoPortalOktaServerHelp")/>
+                    <@textField name="clientId" label=msg("companySsoPortalClientId") required=true/>
+                <#else>
+                    <@textField name="tenantId" label=msg("companySsoPortalEntraTenant") help=msg("companySsoPortalEntraTenantHelp") required=true/>
+                    <div class="${properties.kcFormGroupClass!}">
+                        <label for="cloud" class="${properties.kcFormLabelClass!}"><span class="${properties.kcFormLabelTextClass!}">${msg("companySsoPortalEntraCloud")}</span></label>
+                        <span class="${properties.kcInputClass!}">
+                            <select id="cloud" name="cloud">
+                                <#list ["global", "us-government", "china"] as cloud>
+                                    <option value="${cloud}" <#if form.value("cloud") == cloud>selected</#if>>${msg("companySsoPortalEntraCloud." + cloud)}</option>
+                                </#list>
+                            </select>
+                        </span>
+                        <@formError name="cloud"/>
+                    </div>
+                    <@textField name="clientId" label=msg("companySsoPortalEntraClientId") required=true/>
+                </#if>
+                <div class="${properties.kcFormGroupClass!}">
+                    <label for="clientSecret" class="${properties.kcFormLabelClass!}">
+                        <span class="${properties.kcFormLabelTextClass!}">${msg("companySsoPortalClientSecret")}</span>
+                        <#if !form.secretSaved><span class="${properties.kcInputRequiredClass!}" aria-hidden="true">&#42;</span></#if>
+                    </label>
+                    <span class="${properties.kcInputClass!} <#if form.hasError("clientSecret")>${properties.kcError!}</#if>">
+                        <input id="clientSecret" name="clientSecret" type="password" value="" autocomplete="off"
+                               aria-describedby="clientSecret-help<#if form.hasError("clientSecret")> input-error-clientSecret</#if>"
+                               <#if form.hasError("clientSecret")>aria-invalid="true"</#if>/>
+                    </span>
+                    <p id="clientSecret-help" class="${properties.kcInputHelperTextItemTextClass!}">${msg(form.secretSaved?then("companySsoPortalSecretSaved", "companySsoPortalSecretHelp"))}</p>
+                    <@formError name="clientSecret"/>
+                </div>
+                <@buttons.actionGroup>
+                    <@buttons.button id="csso-save" name="save" label="companySsoPortalSave"/>
+                </@buttons.actionGroup>
+            </form>
+
+            <#if form.secretSaved>
+                <form id="csso-test-connection" action="${formAction}/test-connection" method="post">
+                    <input type="hidden" name="csrf" value="${portal.csrf()}"/>
+                    <@buttons.actionGroup>
+                        <@buttons.button id="csso-test" name="test" type="secondary" label="companySsoPortalTestConnection"/>
+                    </@buttons.actionGroup>
+                </form>
+            </#if>
+        </#if>
+    <#elseif section = "info">
+        <a id="csso-portal-home" href="${portalUrl}/">${msg("companySsoPortalBackHome")}</a>
+    </#if>
+</@layout.registrationLayout>
