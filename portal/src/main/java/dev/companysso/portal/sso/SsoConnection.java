@@ -104,7 +104,7 @@ public final class SsoConnection {
                   url ->
                       config.put(
                           "baseUrlOverride",
-                          url.replace("{org}", oktaOrg(draft.get("oktaDomain")))));
+                          url.replaceFirst("/+$", "") + "/" + oktaOrg(draft.get("oktaDomain"))));
       case ENTRA_ID ->
           Optional.ofNullable(realm.getAttribute(ENTRA_AUTHORITY_ATTRIBUTE))
               .filter(url -> !url.isBlank())

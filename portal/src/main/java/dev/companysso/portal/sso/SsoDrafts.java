@@ -41,16 +41,15 @@ public final class SsoDrafts {
   }
 
   public SsoDraft save(OrganizationModel company, Vendor vendor, Map<String, String> settings) {
-    SsoDraftEntity entity =
-        entity(company)
-            .orElseGet(
-                () -> {
-                  SsoDraftEntity created = new SsoDraftEntity(company.getId(), realm.getId());
-                  em().persist(created);
-                  return created;
-                });
     long now = clock.millis();
-    entity.update(vendor.providerId(), write(settings), now);
+    Optional<SsoDraftEntity> saved = entity(company);
+    if (saved.isPresent()) {
+      saved.get().update(vendor.providerId(), write(settings), now);
+    } else {
+      SsoDraftEntity created = new SsoDraftEntity(company.getId(), realm.getId());
+      created.update(vendor.providerId(), write(settings), now);
+      em().persist(created);
+    }
     return new SsoDraft(vendor, Map.copyOf(settings), Instant.ofEpochMilli(now));
   }
 

@@ -1,0 +1,92 @@
+package dev.companysso.it.portal;
+
+import dev.companysso.it.support.Browser;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** The portal's pages as the company's IT admin uses them in a browser. */
+final class PortalPage {
+
+  private final Browser browser;
+
+  PortalPage(Browser browser) {
+    this.browser = browser;
+  }
+
+  String title() {
+    return browser.waitFor(By.id("kc-page-title")).getText();
+  }
+
+  String company() {
+    return browser.waitFor(By.id("csso-portal-company")).getText();
+  }
+
+  String ssoState() {
+    return browser.waitFor(By.id("csso-sso-state")).getText();
+  }
+
+  void openSso() {
+    browser.waitFor(By.id("csso-sso-open")).click();
+  }
+
+  void chooseVendor(String providerId) {
+    browser.waitFor(By.id("csso-vendor-" + providerId)).click();
+  }
+
+  /** A value to paste into the IdP, by its name (e.g. {@code redirect-uri}). */
+  String value(String name) {
+    return browser.waitFor(By.id("csso-value-" + name)).getAttribute("value");
+  }
+
+  void fill(String field, String value) {
+    WebElement input = browser.waitFor(By.id(field));
+    input.clear();
+    input.sendKeys(value);
+  }
+
+  void selectCloud(String value) {
+    new Select(browser.waitFor(By.id("cloud"))).selectByValue(value);
+  }
+
+  void save() {
+    browser.waitFor(By.id("csso-save")).click();
+  }
+
+  boolean saved() {
+    return !browser.driver().findElements(By.id("csso-saved")).isEmpty();
+  }
+
+  /** The problem shown under a field, or empty. */
+  String fieldError(String field) {
+    List<WebElement> error = browser.driver().findElements(By.id("input-error-" + field));
+    return error.isEmpty() ? "" : error.get(0).getText();
+  }
+
+  void testConnection() {
+    browser.waitFor(By.id("csso-test")).click();
+    browser.waitFor(By.id("csso-checks"));
+  }
+
+  String checksHeading() {
+    return browser.waitFor(By.id("csso-checks-heading")).getText();
+  }
+
+  /** The outcome of one check by name, e.g. {@code credentials} → "ok" or "failed". */
+  String check(String name) {
+    String classes =
+        browser
+            .waitFor(By.cssSelector("#csso-checks [data-check='" + name + "']"))
+            .getAttribute("class");
+    return classes.contains("csso-check-ok") ? "ok" : "failed";
+  }
+
+  String secretHelp() {
+    return browser.waitFor(By.id("clientSecret-help")).getText();
+  }
+
+  String secretFieldValue() {
+    return browser.waitFor(By.id("clientSecret")).getAttribute("value");
+  }
+}

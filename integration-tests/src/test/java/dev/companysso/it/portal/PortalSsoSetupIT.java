@@ -1,0 +1,207 @@
+package dev.companysso.it.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.companysso.harness.CompanySsoStack;
+import dev.companysso.it.scim.ScimPayloads;
+import dev.companysso.it.support.Browser;
+import dev.companysso.it.support.CompanySsoExtension;
+import dev.companysso.it.support.RealmFixtures;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+
+/**
+ * The customer's IT admin follows a setup link in a fresh browser and sets up the company's Okta or
+ * Entra ID sign-in: the values to paste, the form, the connection test. Nothing goes live here.
+ */
+@ExtendWith(CompanySsoExtension.class)
+class PortalSsoSetupIT {
+
+  private static final String INITRODE_CLIENT = "0oa1initrodekeycloak01";
+  private static final String INITRODE_SECRET = "initrode-okta-client-secret";
+
+  private CompanySsoStack stack;
+  private Keycloak admin;
+  private RealmFixtures fixtures;
+  private SetupLinkAdmin links;
+  private final List<String> companies = new ArrayList<>();
+
+  @BeforeEach
+  void connect(CompanySsoStack stack) {
+    this.stack = stack;
+    admin = stack.keycloak().adminClient();
+    fixtures = new RealmFixtures(admin, CompanySsoStack.REALM);
+    links = new SetupLinkAdmin(admin, stack.keycloak().baseUrl(), CompanySsoStack.REALM);
+  }
+
+  @AfterEach
+  void removeCompanies() {
+    for (String company : companies) {
+      fixtures.companyResource(company).delete().close();
+    }
+    admin.close();
+  }
+
+  private String newCompany(String prefix) {
+    String company = ScimPayloads.unique(prefix);
+    fixtures.company(company, company + ".example", true, List.of());
+    companies.add(company);
+    return company;
+  }
+
+  private PortalPage openLink(Browser browser, String company) throws Exception {
+    browser.open(URI.create(links.create(company)));
+    return new PortalPage(browser);
+  }
+
+  @Test
+  @DisplayName(
+      "Okta: the link opens the portal; the admin copies the redirect URIs, enters the Okta app's values, saves and tests the connection; nothing is live yet")
+  void oktaSetup() throws Exception {
+    String company = newCompany("umbrella");
+    try (Browser browser = Browser.start()) {
+      PortalPage portal = openLink(browser, company);
+      assertThat(portal.title()).isEqualTo("Company sign-in setup");
+      assertThat(portal.company()).contains(company);
+      assertThat(portal.ssoState()).startsWith("Not set up yet");
+      browser.screenshot("portal-home");
+
+      portal.openSso();
+      portal.chooseVendor("okta");
+      assertThat(portal.value("redirect-uri"))
+          .isEqualTo(
+              stack.keycloak().baseUrl()
+                  + "/realms/workforce/broker/"
+                  + company
+                  + "-okta/endpoint");
+      assertThat(portal.value("logout-uri"))
+          .endsWith("/broker/" + company + "-okta/endpoint/logout_response");
+      assertThat(portal.value("initiate-login-uri"))
+          .endsWith("/realms/workforce/company-sso/initiate-login");
+      portal.fill("oktaDomain", "initrode.okta.com");
+      portal.fill("clientId", INITRODE_CLIENT);
+      portal.fill("clientSecret", INITRODE_SECRET);
+      browser.screenshot("portal-okta-form");
+      portal.save();
+
+      assertThat(portal.saved()).isTrue();
+      assertThat(portal.secretFieldValue()).isEmpty();
+      assertThat(portal.secretHelp()).startsWith("A secret is saved");
+      assertThat(browser.driver().getPageSource()).doesNotContain(INITRODE_SECRET);
+
+      portal.testConnection();
+      assertThat(portal.checksHeading())
+          .as(browser::describePage)
+          .isEqualTo("The connection works.");
+      assertThat(
+              List.of(
+                  portal.check("discovery"), portal.check("issuer"), portal.check("credentials")))
+          .containsOnly("ok");
+      browser.screenshot("portal-okta-tested");
+    }
+    assertThat(fixtures.realm().identityProviders().findAll())
+        .as("a draft is not a provider")
+        .extracting(IdentityProviderRepresentation::getAlias)
+        .doesNotContain(company + "-okta");
+  }
+
+  @Test
+  @DisplayName(
+      "Okta: the Admin Console's -admin domain is refused under the Okta domain field with the fix; nothing is saved")
+  void oktaAdminDomain() throws Exception {
+    String company = newCompany("admindomain");
+    try (Browser browser = Browser.start()) {
+      PortalPage portal = openLink(browser, company);
+      portal.openSso();
+      portal.chooseVendor("okta");
+      portal.fill("oktaDomain", "initrode-admin.okta.com");
+      portal.fill("clientId", INITRODE_CLIENT);
+      portal.fill("clientSecret", INITRODE_SECRET);
+      portal.save();
+
+      assertThat(portal.fieldError("oktaDomain"))
+          .contains("Admin Console")
+          .contains("initrode.okta.com");
+      assertThat(portal.saved()).isFalse();
+      assertThat(portal.fieldError("clientId")).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "Okta: a wrong client secret is saved, and the connection test says the token endpoint refused the client")
+  void wrongSecret() throws Exception {
+    String company = newCompany("wrongsecret");
+    try (Browser browser = Browser.start()) {
+      PortalPage portal = openLink(browser, company);
+      portal.openSso();
+      portal.chooseVendor("okta");
+      portal.fill("oktaDomain", "initrode.okta.com");
+      portal.fill("clientId", INITRODE_CLIENT);
+      portal.fill("clientSecret", "not-the-secret");
+      portal.save();
+      portal.testConnection();
+
+      assertThat(portal.checksHeading()).isEqualTo("The connection does not work yet.");
+      assertThat(portal.check("discovery")).as(browser::describePage).isEqualTo("ok");
+      assertThat(portal.check("credentials")).isEqualTo("failed");
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "Entra ID: tenant, cloud, application id and secret value; the connection test passes")
+  void entraSetup() throws Exception {
+    String company = newCompany("contosoish");
+    try (Browser browser = Browser.start()) {
+      PortalPage portal = openLink(browser, company);
+      portal.openSso();
+      portal.chooseVendor("entra-id");
+      assertThat(portal.value("redirect-uri"))
+          .endsWith("/broker/" + company + "-entra-id/endpoint");
+      portal.fill("tenantId", CompanySsoStack.CONTOSO_TENANT_ID);
+      portal.selectCloud("global");
+      portal.fill("clientId", "3c2b1a09-8f7e-4d6c-b5a4-938271605f4e");
+      portal.fill("clientSecret", "contoso-entra-client-secret");
+      portal.save();
+      portal.testConnection();
+
+      assertThat(portal.checksHeading())
+          .as(browser::describePage)
+          .isEqualTo("The connection works.");
+      browser.screenshot("portal-entra-tested");
+    }
+  }
+
+  @Test
+  @DisplayName("In German at phone width (390 px) the portal is translated and nothing overflows")
+  void germanPhone() throws Exception {
+    String company = newCompany("telefon");
+    try (Browser browser = Browser.start("--lang=de", "--accept-lang=de")) {
+      browser.driver().manage().window().setSize(new Dimension(390, 844));
+      PortalPage portal = openLink(browser, company);
+      assertThat(portal.title()).isEqualTo("Firmenanmeldung einrichten");
+      portal.openSso();
+      portal.chooseVendor("okta");
+      portal.save();
+
+      assertThat(portal.fieldError("oktaDomain")).isEqualTo("Dieses Feld ist erforderlich.");
+      assertThat(browser.pageText()).contains("Okta-Domain").contains("Client-Secret");
+      Object overflow =
+          ((JavascriptExecutor) browser.driver())
+              .executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
+      assertThat(overflow).isEqualTo(false);
+      browser.screenshot("portal-okta-de-phone");
+    }
+  }
+}
