@@ -66,6 +66,37 @@
                     <span class="${properties.kcAlertTitleClass!}">${msg("companySsoPortalSaved")}</span>
                 </div>
             </#if>
+            <#if enabled?? && enabled>
+                <div id="csso-enabled" class="${properties.kcAlertClass!} pf-m-success" role="status">
+                    <span class="${properties.kcAlertTitleClass!}">${msg("companySsoPortalEnabled", portal.companyCode())}</span>
+                </div>
+            </#if>
+            <#if testExpired??>
+                <div id="csso-test-expired" class="${properties.kcAlertClass!} pf-m-warning" role="status">
+                    <span class="${properties.kcAlertTitleClass!}">${msg("companySsoPortalTestExpired")}</span>
+                </div>
+            </#if>
+            <#if testResult??>
+                <section id="csso-test-result" aria-labelledby="csso-test-heading" role="status">
+                    <h2 id="csso-test-heading" class="pf-v5-c-title pf-m-md">${msg(testResult.signedIn()?then("companySsoPortalTestSignedIn", "companySsoPortalTestFailed"))}</h2>
+                    <#if !testResult.signedIn()>
+                        <p id="csso-test-problem"><#if testResult.problemCode()??>${msg("companySsoPortalTestProblem." + testResult.problemCode())}<#else>${testResult.problem()!""}</#if></p>
+                    <#else>
+                        <ul id="csso-verdict">
+                            <#list verdict as finding>
+                                <li class="csso-finding<#if finding.blocking()> csso-finding-blocking</#if>" data-finding="${finding.key()}">${msg(finding.key(), (finding.params()[0])!"", (finding.params()[1])!"")}</li>
+                            </#list>
+                        </ul>
+                        <h3 class="pf-v5-c-title pf-m-sm">${msg("companySsoPortalClaims")}</h3>
+                        <dl id="csso-claims">
+                            <#list testClaims as name, value>
+                                <dt>${name}</dt>
+                                <dd data-claim="${name}">${value}</dd>
+                            </#list>
+                        </dl>
+                    </#if>
+                </section>
+            </#if>
             <#if form.hasError("general")>
                 <div id="csso-error" class="${properties.kcAlertClass!} pf-m-danger" role="alert">
                     <span class="${properties.kcAlertTitleClass!}">${msg(form.error("general"))}</span>
@@ -153,6 +184,21 @@
                     <input type="hidden" name="csrf" value="${portal.csrf()}"/>
                     <@buttons.actionGroup>
                         <@buttons.button id="csso-test" name="test" type="secondary" label="companySsoPortalTestConnection"/>
+                    </@buttons.actionGroup>
+                </form>
+                <form id="csso-test-sign-in" action="${formAction}/test-sign-in" method="post">
+                    <input type="hidden" name="csrf" value="${portal.csrf()}"/>
+                    <p id="csso-test-sign-in-help" class="${properties.kcInputHelperTextItemTextClass!}">${msg("companySsoPortalTestSignInHelp")}</p>
+                    <@buttons.actionGroup>
+                        <@buttons.button id="csso-test-sign-in-button" name="testSignIn" type="secondary" label="companySsoPortalTestSignIn" aria\-describedby="csso-test-sign-in-help"/>
+                    </@buttons.actionGroup>
+                </form>
+            </#if>
+            <#if tested?? && tested>
+                <form id="csso-enable" action="${formAction}/enable" method="post">
+                    <input type="hidden" name="csrf" value="${portal.csrf()}"/>
+                    <@buttons.actionGroup>
+                        <@buttons.button id="csso-enable-button" name="enable" label="companySsoPortalEnable"/>
                     </@buttons.actionGroup>
                 </form>
             </#if>

@@ -2,7 +2,9 @@ package dev.companysso.identityproviders;
 
 import dev.companysso.core.Companies;
 import dev.companysso.core.CompanyDomains;
+import dev.companysso.core.ConnectionState;
 import dev.companysso.core.VerifiedEmail;
+import dev.companysso.identityproviders.testsignin.TestSignIn;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
@@ -13,6 +15,7 @@ import org.keycloak.OAuth2Constants;
 import org.keycloak.broker.oidc.AbstractOAuth2IdentityProvider;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
+import org.keycloak.broker.provider.AuthenticationRequest;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
@@ -21,6 +24,7 @@ import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.ErrorPage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -38,6 +42,11 @@ public abstract class VendorOidcIdentityProvider extends OIDCIdentityProvider {
 
   /** The vendor's reading of an {@code error} / {@code error_description} redirect. */
   protected abstract Optional<UpstreamError> classify(String error, String description);
+
+  /** {@link #classify} for a test sign-in, which reads the IdP's answer outside a login. */
+  public Optional<UpstreamError> classifyError(String error, String description) {
+    return classify(error, description);
+  }
 
   /** The vendor's corrections of the identity Keycloak read (its key, its groups). */
   protected void adjust(BrokeredIdentityContext identity) {}
@@ -106,6 +115,19 @@ public abstract class VendorOidcIdentityProvider extends OIDCIdentityProvider {
     }
   }
 
+  /** A provider only being tested takes no login: its company has not enabled it. */
+  @Override
+  public Response performLogin(AuthenticationRequest request) {
+    if (ConnectionState.isTesting(getConfig())) {
+      return ErrorPage.error(
+          session,
+          request.getAuthenticationSession(),
+          Response.Status.BAD_REQUEST,
+          "companySsoConnectionNotEnabled");
+    }
+    return super.performLogin(request);
+  }
+
   @Override
   public Object callback(RealmModel realm, AuthenticationCallback callback, EventBuilder event) {
     return new VendorEndpoint(callback, realm, event, this);
@@ -132,6 +154,10 @@ public abstract class VendorOidcIdentityProvider extends OIDCIdentityProvider {
         @QueryParam(AbstractOAuth2IdentityProvider.OAUTH2_PARAMETER_CODE) String authorizationCode,
         @QueryParam(OAuth2Constants.ERROR) String error,
         @QueryParam(OAuth2Constants.ERROR_DESCRIPTION) String errorDescription) {
+      if (state != null && state.startsWith(TestSignIn.STATE_PREFIX)) {
+        return new TestSignIn(session, realm)
+            .finish(state, authorizationCode, error, errorDescription);
+      }
       Optional<UpstreamError> known =
           error == null || state == null
               ? Optional.empty()

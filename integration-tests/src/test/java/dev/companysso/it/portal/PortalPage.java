@@ -89,4 +89,37 @@ final class PortalPage {
   String secretFieldValue() {
     return browser.waitFor(By.id("clientSecret")).getAttribute("value");
   }
+
+  /** Starts a test sign-in: the browser goes to the IdP's sign-in page. */
+  void testSignIn() {
+    browser.waitFor(By.id("csso-test-sign-in-button")).click();
+  }
+
+  String testHeading() {
+    return browser.waitFor(By.id("csso-test-heading")).getText();
+  }
+
+  String testProblem() {
+    return browser.waitFor(By.id("csso-test-problem")).getText();
+  }
+
+  /** The verdict's findings by message key, e.g. {@code companySsoPortalVerdictCreate}. */
+  List<String> verdict() {
+    return browser.driver().findElements(By.cssSelector("#csso-verdict [data-finding]")).stream()
+        .map(e -> e.getAttribute("data-finding"))
+        .toList();
+  }
+
+  String claim(String name) {
+    return browser.waitFor(By.cssSelector("#csso-claims [data-claim='" + name + "']")).getText();
+  }
+
+  boolean canEnable() {
+    return !browser.driver().findElements(By.id("csso-enable-button")).isEmpty();
+  }
+
+  void enable() {
+    browser.waitFor(By.id("csso-enable-button")).click();
+    browser.waitFor(By.id("csso-enabled"));
+  }
 }

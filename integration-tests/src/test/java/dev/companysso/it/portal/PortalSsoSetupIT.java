@@ -6,10 +6,15 @@ import dev.companysso.harness.CompanySsoStack;
 import dev.companysso.it.scim.ScimPayloads;
 import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.CompanySsoExtension;
+import dev.companysso.it.support.DemoAppClient;
+import dev.companysso.it.support.LoginPage;
 import dev.companysso.it.support.RealmFixtures;
+import dev.companysso.it.support.SimulatorUsers;
+import dev.companysso.it.support.UpstreamSignInPage;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -50,6 +55,16 @@ class PortalSsoSetupIT {
       fixtures.companyResource(company).delete().close();
     }
     admin.close();
+  }
+
+  /** Okta settings of the simulator's initrode org, saved through the portal. */
+  private static void saveInitrode(PortalPage portal) {
+    portal.openSso();
+    portal.chooseVendor("okta");
+    portal.fill("oktaDomain", "initrode.okta.com");
+    portal.fill("clientId", INITRODE_CLIENT);
+    portal.fill("clientSecret", INITRODE_SECRET);
+    portal.save();
   }
 
   private String newCompany(String prefix) {
@@ -202,6 +217,114 @@ class PortalSsoSetupIT {
               .executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
       assertThat(overflow).isEqualTo(false);
       browser.screenshot("portal-okta-de-phone");
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "Okta end to end: test sign-in shows the claims and the account it would create and creates nobody; enable; a worker then signs in by company code and gets Worker")
+  void oktaTestSignInAndEnable() throws Exception {
+    String company = newCompany("initech");
+    String worker = "worker-" + ScimPayloads.unique("") + "@initrode.example";
+    stack
+        .okta()
+        .addUser(
+            "initrode", SimulatorUsers.okta(worker, "Worker-passw0rd!", "Wor", "Ker", List.of()));
+    try {
+      try (Browser browser = Browser.start()) {
+        PortalPage portal = openLink(browser, company);
+        saveInitrode(portal);
+        assertThat(portal.canEnable()).as("not tested yet").isFalse();
+
+        portal.testSignIn();
+        UpstreamSignInPage.OKTA.signIn(browser, worker, "Worker-passw0rd!");
+        assertThat(portal.testHeading())
+            .as(browser::describePage)
+            .isEqualTo("The test sign-in worked. This is what came back:");
+        assertThat(portal.claim("email")).isEqualTo(worker);
+        assertThat(portal.verdict())
+            .contains("companySsoPortalVerdictCreate", "companySsoPortalVerdictDomainNotVerified");
+        assertThat(fixtures.realm().users().searchByEmail(worker, true))
+            .as("a test sign-in creates nobody")
+            .isEmpty();
+        browser.screenshot("portal-test-sign-in");
+
+        portal.enable();
+        browser.screenshot("portal-enabled");
+      }
+      IdentityProviderRepresentation live =
+          fixtures.realm().identityProviders().get(company + "-okta").toRepresentation();
+      assertThat(live.isEnabled()).isTrue();
+      assertThat(live.isHideOnLogin()).isTrue();
+      assertThat(live.getConfig()).doesNotContainKey("companySso.testing");
+      assertThat(fixtures.companyResource(company).identityProviders().getIdentityProviders())
+          .extracting(IdentityProviderRepresentation::getAlias)
+          .containsExactly(company + "-okta");
+
+      DemoAppClient app = new DemoAppClient(stack.keycloak().baseUrl(), CompanySsoStack.REALM);
+      try (Browser browser = Browser.start()) {
+        DemoAppClient.Authorization authorization = app.authorize(Map.of());
+        browser.open(authorization.url());
+        new LoginPage(browser).openSingleSignOn().submit(company);
+        UpstreamSignInPage.OKTA.signIn(browser, worker, "Worker-passw0rd!");
+        URI callback = browser.waitForUrlStartingWith(app.redirectUri().toString());
+        assertThat(authorization.signedInUser(callback)).isEqualTo(worker);
+      }
+      assertThat(fixtures.companiesOf(worker)).containsExactly(company);
+      assertThat(fixtures.realmRolesOf(worker)).contains("Worker");
+    } finally {
+      fixtures.deleteUsersWithEmailIn("initrode.example");
+      stack.okta().removeUser("initrode", worker);
+      fixtures.realm().identityProviders().get(company + "-okta").remove();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "A test sign-in as a person Okta has not assigned to the app says so with the fix, and enabling stays out of reach")
+  void testSignInUnassigned() throws Exception {
+    String company = newCompany("unassigned");
+    try (Browser browser = Browser.start()) {
+      PortalPage portal = openLink(browser, company);
+      portal.openSso();
+      portal.chooseVendor("okta");
+      portal.fill("oktaDomain", "acme.okta.com");
+      portal.fill("clientId", "0oa1acmekeycloak000001");
+      portal.fill("clientSecret", "acme-okta-client-secret");
+      portal.save();
+      portal.testSignIn();
+      UpstreamSignInPage.OKTA.signIn(browser, "carol@acme.example", "carol-password");
+
+      assertThat(portal.testHeading())
+          .as(browser::describePage)
+          .isEqualTo("The test sign-in did not work.");
+      assertThat(portal.testProblem()).contains("not assigned to the app").contains("Assignments");
+      assertThat(portal.canEnable()).isFalse();
+    } finally {
+      fixtures.realm().identityProviders().get(company + "-okta").remove();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "A provider under test takes no login: kc_idp_hint to it ends on the themed not-enabled page")
+  void testingProviderTakesNoLogin() throws Exception {
+    String company = newCompany("notlive");
+    try {
+      try (Browser browser = Browser.start()) {
+        PortalPage portal = openLink(browser, company);
+        saveInitrode(portal);
+        portal.testSignIn();
+        browser.waitForUrlStartingWith(stack.okta().orgBaseUrl("initrode"));
+      }
+      DemoAppClient app = new DemoAppClient(stack.keycloak().baseUrl(), CompanySsoStack.REALM);
+      try (Browser browser = Browser.start()) {
+        browser.open(app.authorize(Map.of("kc_idp_hint", company + "-okta")).url());
+        assertThat(browser.waitFor(org.openqa.selenium.By.tagName("body")).getText())
+            .contains("Your company has not turned on this sign-in yet");
+      }
+    } finally {
+      fixtures.realm().identityProviders().get(company + "-okta").remove();
     }
   }
 }

@@ -32,6 +32,10 @@ public class SsoDraftEntity {
   @Column(name = "UPDATED_AT", nullable = false)
   private long updatedAt;
 
+  /** When a test sign-in through these settings last succeeded; cleared by every change. */
+  @Column(name = "TESTED_AT")
+  private Long testedAt;
+
   protected SsoDraftEntity() {}
 
   SsoDraftEntity(String companyId, String realmId) {
@@ -55,9 +59,18 @@ public class SsoDraftEntity {
     return updatedAt;
   }
 
+  Long testedAt() {
+    return testedAt;
+  }
+
   void update(String providerId, String settings, long now) {
     this.providerId = providerId;
     this.settings = settings;
     this.updatedAt = now;
+    this.testedAt = null;
+  }
+
+  void tested(long now) {
+    this.testedAt = now;
   }
 }

@@ -37,7 +37,10 @@ public final class SsoDrafts {
                             new SsoDraft(
                                 vendor,
                                 read(entity.settings()),
-                                Instant.ofEpochMilli(entity.updatedAt()))));
+                                Instant.ofEpochMilli(entity.updatedAt()),
+                                entity.testedAt() == null
+                                    ? null
+                                    : Instant.ofEpochMilli(entity.testedAt()))));
   }
 
   public SsoDraft save(OrganizationModel company, Vendor vendor, Map<String, String> settings) {
@@ -50,7 +53,17 @@ public final class SsoDrafts {
       created.update(vendor.providerId(), write(settings), now);
       em().persist(created);
     }
-    return new SsoDraft(vendor, Map.copyOf(settings), Instant.ofEpochMilli(now));
+    return new SsoDraft(vendor, Map.copyOf(settings), Instant.ofEpochMilli(now), null);
+  }
+
+  /**
+   * Records a successful test sign-in through the company's settings as they were at {@code
+   * updated}: a later change has to be tested again.
+   */
+  public void tested(OrganizationModel company, Instant updated) {
+    entity(company)
+        .filter(entity -> entity.updatedAt() == updated.toEpochMilli())
+        .ifPresent(entity -> entity.tested(clock.millis()));
   }
 
   private Optional<SsoDraftEntity> entity(OrganizationModel company) {

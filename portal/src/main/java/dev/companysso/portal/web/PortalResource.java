@@ -3,6 +3,7 @@ package dev.companysso.portal.web;
 import dev.companysso.portal.PortalEvents;
 import dev.companysso.portal.PortalUrls;
 import dev.companysso.portal.links.Section;
+import dev.companysso.portal.links.SetupLink;
 import dev.companysso.portal.links.SetupLinks;
 import dev.companysso.portal.sso.SsoConnection;
 import dev.companysso.portal.sso.SsoDrafts;
@@ -17,10 +18,13 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -71,7 +75,7 @@ public final class PortalResource {
           .build();
     }
     if (opening instanceof SetupLinks.Refused refused) {
-      return refused.state() == dev.companysso.portal.links.SetupLink.State.EXPIRED
+      return refused.state() == SetupLink.State.EXPIRED
           ? pages.message(
               Response.Status.GONE,
               "companySsoPortalLinkTitle",
@@ -96,7 +100,8 @@ public final class PortalResource {
     PortalAccess access = access();
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put("portal", PortalBean.of(access, DAY));
-    attributes.put("sso", SsoState.of(session, realm, access.company()).name().toLowerCase());
+    attributes.put(
+        "sso", SsoState.of(session, realm, access.company()).name().toLowerCase(Locale.ROOT));
     return pages.page("home", Response.Status.OK, attributes);
   }
 
@@ -157,9 +162,9 @@ public final class PortalResource {
     static SsoState of(KeycloakSession session, RealmModel realm, OrganizationModel company) {
       SsoConnection connection = new SsoConnection(realm, company);
       boolean live =
-          java.util.Arrays.stream(Vendor.values())
+          Arrays.stream(Vendor.values())
               .flatMap(v -> connection.linked(v).stream())
-              .anyMatch(idp -> idp.isEnabled());
+              .anyMatch(IdentityProviderModel::isEnabled);
       if (live) {
         return LIVE;
       }

@@ -101,7 +101,7 @@ public final class SsoForm {
   SsoDraft draft() {
     Map<String, String> settings = new LinkedHashMap<>(values);
     settings.put(Vendor.CLIENT_SECRET, secret);
-    return new SsoDraft(vendor, settings, Instant.now());
+    return new SsoDraft(vendor, settings, Instant.now(), null);
   }
 
   /** What the admin events may record. */

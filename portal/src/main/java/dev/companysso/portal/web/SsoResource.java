@@ -2,11 +2,15 @@ package dev.companysso.portal.web;
 
 import dev.companysso.identityproviders.testconnection.ConnectionCheck;
 import dev.companysso.identityproviders.testconnection.ConnectionTests;
+import dev.companysso.identityproviders.testsignin.TestSignIn;
+import dev.companysso.identityproviders.testsignin.TestSignInResult;
 import dev.companysso.portal.PortalEvents;
 import dev.companysso.portal.PortalUrls;
+import dev.companysso.portal.sso.SsoActivation;
 import dev.companysso.portal.sso.SsoConnection;
 import dev.companysso.portal.sso.SsoDraft;
 import dev.companysso.portal.sso.SsoDrafts;
+import dev.companysso.portal.sso.TestVerdict;
 import dev.companysso.portal.sso.Vendor;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -73,12 +77,51 @@ public final class SsoResource {
   @GET
   @Path("{vendor}")
   @Produces(MediaType.TEXT_HTML)
-  public Response vendor(@PathParam("vendor") String vendorId, @QueryParam("saved") String saved) {
+  public Response vendor(
+      @PathParam("vendor") String vendorId,
+      @QueryParam("saved") String saved,
+      @QueryParam("enabled") String enabled,
+      @QueryParam("testSignIn") String testSignIn) {
     Vendor vendor = vendor(vendorId);
-    SsoForm form = SsoForm.of(vendor, drafts.of(access.company()));
-    Map<String, Object> attributes = attributes(vendor, form);
+    Optional<SsoDraft> draft = drafts.of(access.company()).filter(d -> d.vendor() == vendor);
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    if (testSignIn != null && draft.isPresent()) {
+      attributes.putAll(testOutcome(draft.get(), testSignIn));
+      draft = drafts.of(access.company()).filter(d -> d.vendor() == vendor);
+    }
+    attributes.putAll(attributes(vendor, SsoForm.of(vendor, draft)));
     attributes.put("saved", saved != null);
+    attributes.put("enabled", enabled != null);
+    attributes.put("tested", draft.map(SsoDraft::isTested).orElse(false));
     return pages.page("sso", Response.Status.OK, attributes);
+  }
+
+  /**
+   * The test sign-in's result for this company's current settings: what came back, the verdict, and
+   * (when it passed with nothing blocking) the settings marked tested, which enabling needs.
+   */
+  private Map<String, Object> testOutcome(SsoDraft draft, String id) {
+    Optional<TestSignIn.Finished> finished =
+        new TestSignIn(session, realm)
+            .result(id)
+            .filter(f -> access.company().getId().equals(f.tags().get("company")));
+    if (finished.isEmpty()) {
+      return Map.of("testExpired", true);
+    }
+    TestSignInResult result = finished.get().result();
+    Map<String, Object> outcome = new LinkedHashMap<>();
+    outcome.put("testResult", result);
+    outcome.put("testClaims", TestClaims.displayed(result));
+    if (result.signedIn()) {
+      List<TestVerdict.Finding> verdict = TestVerdict.of(session, realm, access.company(), result);
+      outcome.put("verdict", verdict);
+      boolean sameSettings =
+          String.valueOf(draft.updated().toEpochMilli()).equals(finished.get().tags().get("draft"));
+      if (sameSettings && verdict.stream().noneMatch(TestVerdict.Finding::blocking)) {
+        drafts.tested(access.company(), draft.updated());
+      }
+    }
+    return outcome;
   }
 
   @POST
@@ -127,11 +170,7 @@ public final class SsoResource {
       return Response.seeOther(vendorPage(vendor, null)).build();
     }
     if (!TestRateLimit.allow(access.company().getId())) {
-      return pages.message(
-          Response.Status.TOO_MANY_REQUESTS,
-          "companySsoPortalTitle",
-          "companySsoPortalTooManyTests",
-          TestRateLimit.WINDOW.toSeconds());
+      return tooManyTests();
     }
     IdentityProviderModel model = connection.model(draft.get());
     List<ConnectionCheck> checks =
@@ -150,6 +189,77 @@ public final class SsoResource {
     attributes.put("checks", checks);
     attributes.put("checksOk", checks.stream().allMatch(ConnectionCheck::ok));
     return pages.page("sso", Response.Status.OK, attributes);
+  }
+
+  @POST
+  @Path("{vendor}/test-sign-in")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.TEXT_HTML)
+  public Response testSignIn(
+      @PathParam("vendor") String vendorId, MultivaluedMap<String, String> formData) {
+    Vendor vendor = vendor(vendorId);
+    requireCsrf(formData);
+    Optional<SsoDraft> draft = drafts.of(access.company()).filter(d -> d.vendor() == vendor);
+    if (draft.isEmpty()) {
+      return Response.seeOther(vendorPage(vendor, null)).build();
+    }
+    if (!TestRateLimit.allow(access.company().getId())) {
+      return tooManyTests();
+    }
+    new SsoActivation(session, realm, access.company()).prepareTest(draft.get());
+    URI idp =
+        new TestSignIn(session, realm)
+            .start(
+                connection.model(draft.get()),
+                vendorPage(vendor, null).toString(),
+                Map.of(
+                    "company", access.company().getId(),
+                    "draft", String.valueOf(draft.get().updated().toEpochMilli())));
+    PortalEvents.linkUsed(
+        session,
+        realm,
+        access.link(),
+        access.company().getAlias(),
+        OperationType.ACTION,
+        "sso/test-sign-in",
+        Map.of());
+    return Response.seeOther(idp).build();
+  }
+
+  /** The tested settings go live; untested ones are refused. */
+  @POST
+  @Path("{vendor}/enable")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.TEXT_HTML)
+  public Response enable(
+      @PathParam("vendor") String vendorId, MultivaluedMap<String, String> formData) {
+    Vendor vendor = vendor(vendorId);
+    requireCsrf(formData);
+    Optional<SsoDraft> draft =
+        drafts.of(access.company()).filter(d -> d.vendor() == vendor).filter(SsoDraft::isTested);
+    if (draft.isEmpty()) {
+      return pages.message(
+          Response.Status.CONFLICT, "companySsoPortalSsoHeading", "companySsoPortalTestFirst");
+    }
+    IdentityProviderModel live =
+        new SsoActivation(session, realm, access.company()).enable(draft.get());
+    PortalEvents.linkUsed(
+        session,
+        realm,
+        access.link(),
+        access.company().getAlias(),
+        OperationType.UPDATE,
+        "sso/enable",
+        Map.of("identityProvider", live.getAlias(), "providerId", live.getProviderId()));
+    return Response.seeOther(vendorPage(vendor, "enabled")).build();
+  }
+
+  private Response tooManyTests() {
+    return pages.message(
+        Response.Status.TOO_MANY_REQUESTS,
+        "companySsoPortalTitle",
+        "companySsoPortalTooManyTests",
+        TestRateLimit.WINDOW.toSeconds());
   }
 
   private Map<String, Object> attributes(Vendor vendor, SsoForm form) {

@@ -38,7 +38,8 @@ class SsoConnectionTest {
     return new SsoDraft(
         Vendor.OKTA,
         Map.of("oktaDomain", domain, "clientId", "0oa1", "clientSecret", "s3cret"),
-        Instant.now());
+        Instant.now(),
+        null);
   }
 
   @Test
