@@ -4,6 +4,7 @@
     <#if section = "header">
         ${msg("companySsoPortalTitle")}
     <#elseif section = "form">
+        <link rel="stylesheet" href="${url.resourcesPath}/css/company-sso-portal.css"/>
         <p id="csso-portal-company">${msg("companySsoPortalCompany", portal.companyName(), portal.companyCode())}</p>
         <section class="csso-portal-section" aria-labelledby="csso-sso-heading">
             <h2 id="csso-sso-heading" class="pf-v5-c-title pf-m-lg">${msg("companySsoPortalSsoHeading")}</h2>

@@ -4,6 +4,7 @@
     <#if section = "header">
         ${msg(portalTitle)}
     <#elseif section = "form">
+        <link rel="stylesheet" href="${url.resourcesPath}/css/company-sso-portal.css"/>
         <div id="csso-portal-message"></div>
     </#if>
 </@layout.registrationLayout>

@@ -51,6 +51,7 @@
     <#if section = "header">
         ${msg("companySsoPortalSsoHeading")}
     <#elseif section = "form">
+        <link rel="stylesheet" href="${url.resourcesPath}/css/company-sso-portal.css"/>
         <p id="csso-portal-company">${msg("companySsoPortalCompany", portal.companyName(), portal.companyCode())}</p>
         <#if !(vendor??)>
             <p id="csso-vendor-question">${msg("companySsoPortalChooseVendor")}</p>
