@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.companysso.harness.CompanySsoStack;
 import dev.companysso.it.scim.ScimPayloads;
+import dev.companysso.it.support.Accessibility;
 import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.CompanySsoExtension;
 import dev.companysso.it.support.DemoAppClient;
@@ -326,5 +327,58 @@ class PortalSsoSetupIT {
     } finally {
       fixtures.realm().identityProviders().get(company + "-okta").remove();
     }
+  }
+
+  @Test
+  @DisplayName(
+      "axe-core finds no serious or critical WCAG 2.1 AA violation on any portal page, in English at desktop width and in German at 390 px")
+  void accessible() throws Exception {
+    try (Browser browser = Browser.start()) {
+      browser.open(
+          URI.create(
+              "data:text/html,%3Chtml%20lang%3Den%3E%3Cbody%3E%3Cbutton%3E%3C/button%3E%3C/body%3E%3C/html%3E"));
+      assertThat(Accessibility.seriousViolations(browser))
+          .as("the checker finds a button without a name")
+          .contains("button-name");
+    }
+    for (boolean german : List.of(false, true)) {
+      String company = newCompany(german ? "barrierefrei" : "accessible");
+      List<String> pages = new ArrayList<>();
+      try (Browser browser =
+          german ? Browser.start("--lang=de", "--accept-lang=de") : Browser.start()) {
+        if (german) {
+          browser.driver().manage().window().setSize(new Dimension(390, 844));
+        }
+        PortalPage portal = openLink(browser, company);
+        portal.title();
+        pages.add(audit(browser, "home"));
+        portal.openSso();
+        portal.chooseVendor("okta");
+        pages.add(audit(browser, "okta form"));
+        portal.save();
+        pages.add(audit(browser, "okta form with errors"));
+        portal.fill("oktaDomain", "initrode.okta.com");
+        portal.fill("clientId", INITRODE_CLIENT);
+        portal.fill("clientSecret", INITRODE_SECRET);
+        portal.save();
+        portal.testConnection();
+        pages.add(audit(browser, "connection test"));
+        portal.testSignIn();
+        UpstreamSignInPage.OKTA.signIn(browser, "mia@initrode.example", "mia-password");
+        portal.testHeading();
+        pages.add(audit(browser, "test sign-in result"));
+        browser.open(
+            URI.create(links.create(company).replaceFirst("csso_setup_.*", "csso_setup_x")));
+        pages.add(audit(browser, "invalid link"));
+      } finally {
+        fixtures.realm().identityProviders().get(company + "-okta").remove();
+      }
+      assertThat(String.join("", pages)).as(String.join("\n", pages)).isEmpty();
+    }
+  }
+
+  private static String audit(Browser browser, String page) {
+    String violations = Accessibility.seriousViolations(browser);
+    return violations.isEmpty() ? "" : page + ":\n" + violations + "\n";
   }
 }
