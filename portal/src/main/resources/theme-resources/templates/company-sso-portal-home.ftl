@@ -14,6 +14,10 @@
             </#if>
         </section>
     <#elseif section = "info">
-        <span id="csso-portal-link-expiry">${msg("companySsoPortalLinkValidUntil", portal.linkExpires())}</span>
+        <#if portal.linkExpires()??>
+            <span id="csso-portal-link-expiry">${msg("companySsoPortalLinkValidUntil", portal.linkExpires())}</span>
+        <#else>
+            <span id="csso-portal-owner">${msg("companySsoPortalSignedInAs", portal.owner())}</span>
+        </#if>
     </#if>
 </@layout.registrationLayout>

@@ -19,6 +19,11 @@ public final class DefaultRoles {
 
   public static final String FALLBACK = "Worker";
 
+  /**
+   * The role of a company's account owner: the first member's, and the portal's for its company.
+   */
+  public static final String OWNER = "Owner";
+
   private static final Logger LOG = Logger.getLogger(DefaultRoles.class);
 
   private DefaultRoles() {}

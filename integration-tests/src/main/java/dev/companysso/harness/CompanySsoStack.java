@@ -77,6 +77,7 @@ public final class CompanySsoStack implements AutoCloseable {
         "OKTA_GLOBEX_URL", okta.orgBaseUrl(GLOBEX_ORG),
         "OKTA_BASE_URL", okta.orgBaseUrl(""),
         "ENTRA_AUTHORITY", entra.authority(),
+        "PORTAL_ENTRA_AUTHORITY", entra.authority(),
         "ENTRA_CONTOSO_TENANT_ID", CONTOSO_TENANT_ID);
   }
 

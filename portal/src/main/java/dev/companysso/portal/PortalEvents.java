@@ -46,16 +46,42 @@ public final class PortalEvents {
       Object representation) {
     RealmModel creatorRealm = session.realms().getRealm(link.createdByRealm());
     UserModel creator = creator(session, link).orElseThrow();
-    new AdminEventBuilder(
+    event(session, realm, creatorRealm, creator, companyAlias, operation, what, representation)
+        .detail("setupLink", link.id())
+        .success();
+  }
+
+  /** Records what a company's Owner, signed in to the realm, did in the portal. */
+  public static void ownerActed(
+      KeycloakSession session,
+      RealmModel realm,
+      UserModel owner,
+      String companyAlias,
+      OperationType operation,
+      String what,
+      Object representation) {
+    event(session, realm, realm, owner, companyAlias, operation, what, representation)
+        .detail("owner", owner.getUsername())
+        .success();
+  }
+
+  private static AdminEventBuilder event(
+      KeycloakSession session,
+      RealmModel realm,
+      RealmModel actorRealm,
+      UserModel actor,
+      String companyAlias,
+      OperationType operation,
+      String what,
+      Object representation) {
+    return new AdminEventBuilder(
             realm,
-            new AdminAuth(creatorRealm, null, creator, PortalClient.ensure(realm)),
+            new AdminAuth(actorRealm, null, actor, PortalClient.ensure(realm)),
             session,
             session.getContext().getConnection())
         .resource(RESOURCE)
         .operation(operation)
         .resourcePath(PortalUrls.RESOURCE, companyAlias, what)
-        .detail("setupLink", link.id())
-        .representation(representation)
-        .success();
+        .representation(representation);
   }
 }

@@ -17,7 +17,7 @@ record JitProvisioningConfig(List<String> defaultRoles, String usernameTemplate,
   static final String USERNAME_TEMPLATE = "usernameTemplate";
   static final String OWNER_ROLE = "ownerRole";
 
-  static final String DEFAULT_OWNER_ROLE = "Owner";
+  static final String DEFAULT_OWNER_ROLE = DefaultRoles.OWNER;
 
   static JitProvisioningConfig of(AuthenticatorConfigModel model) {
     Map<String, String> config =

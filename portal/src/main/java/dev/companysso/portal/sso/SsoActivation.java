@@ -60,10 +60,21 @@ public final class SsoActivation {
     return session.identityProviders().getByAlias(live.getAlias());
   }
 
+  /**
+   * Creates the provider, or updates it keeping what the portal has no field for (settings an admin
+   * made in the console, such as a groups API token or trust e-mail, and its flows).
+   */
   private void save(IdentityProviderModel existing, IdentityProviderModel model) {
     if (existing == null) {
       session.identityProviders().create(model);
     } else {
+      Map<String, String> merged = new HashMap<>(existing.getConfig());
+      merged.putAll(model.getConfig());
+      if (!model.getConfig().containsKey(ConnectionState.TESTING)) {
+        merged.remove(ConnectionState.TESTING);
+      }
+      model.setConfig(merged);
+      model.setTrustEmail(existing.isTrustEmail());
       model.setInternalId(existing.getInternalId());
       model.setOrganizationId(existing.getOrganizationId());
       model.setFirstBrokerLoginFlowId(existing.getFirstBrokerLoginFlowId());

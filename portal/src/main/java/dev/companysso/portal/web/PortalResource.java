@@ -29,6 +29,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.services.managers.AuthenticationManager;
 
 /**
  * {@code /realms/{realm}/company-sso-portal}: where a company's IT admin, holding a setup link,
@@ -124,29 +125,73 @@ public final class PortalResource {
         Response.Status.NOT_FOUND, "companySsoPortalLinkTitle", "companySsoPortalLinkInvalid");
   }
 
-  /** This browser's link, or the page that says to open the link again. */
+  /**
+   * Who this request is: the browser holding a setup link, else a company's Owner signed in to the
+   * realm; otherwise the page that says how to get in.
+   */
   private PortalAccess access() {
-    Optional<PortalAccess> access =
-        PortalCookie.read(session)
-            .flatMap(
-                cookie ->
-                    new SetupLinks(session, realm)
-                        .heldBy(cookie.linkId(), cookie.browserSecret())
-                        .filter(link -> PortalEvents.creator(session, link).isPresent())
-                        .flatMap(
-                            link ->
-                                company(link.companyId())
-                                    .map(
-                                        company ->
-                                            new PortalAccess(
-                                                link, company, cookie.browserSecret()))));
-    return access.orElseThrow(
-        () ->
-            new WebApplicationException(
-                pages.message(
-                    Response.Status.UNAUTHORIZED,
-                    "companySsoPortalTitle",
-                    "companySsoPortalNoAccess")));
+    return linkHolder()
+        .or(this::owner)
+        .orElseThrow(
+            () ->
+                new WebApplicationException(
+                    pages.page(
+                        "signin",
+                        Response.Status.UNAUTHORIZED,
+                        Map.of("ownerSignIn", PortalUrls.of(session, realm).portal() + "/owner"))));
+  }
+
+  private Optional<PortalAccess> linkHolder() {
+    return PortalCookie.read(session)
+        .flatMap(
+            cookie ->
+                new SetupLinks(session, realm)
+                    .heldBy(cookie.linkId(), cookie.browserSecret())
+                    .filter(link -> PortalEvents.creator(session, link).isPresent())
+                    .flatMap(
+                        link ->
+                            company(link.companyId())
+                                .map(
+                                    company ->
+                                        PortalAccess.ofLink(
+                                            link, company, cookie.browserSecret()))));
+  }
+
+  /** A user signed in to the realm who holds the Owner role, for the company they belong to. */
+  private Optional<PortalAccess> owner() {
+    AuthenticationManager.AuthResult signedIn =
+        AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+    if (signedIn == null) {
+      return Optional.empty();
+    }
+    return CompanyOwners.companyOf(session, realm, signedIn.getUser())
+        .map(
+            company ->
+                PortalAccess.ofOwner(signedIn.getUser(), company, signedIn.getSession().getId()));
+  }
+
+  /**
+   * Sends a company's Owner to sign in (through the company flow, like any login) and back: the
+   * portal then knows them by Keycloak's own session cookie.
+   */
+  @GET
+  @Path("owner")
+  public Response ownerSignIn() {
+    if (owner().isPresent()) {
+      return Response.seeOther(URI.create(PortalUrls.of(session, realm).portal() + "/")).build();
+    }
+    if (AuthenticationManager.authenticateIdentityCookie(session, realm, true) != null) {
+      return pages.message(
+          Response.Status.FORBIDDEN, "companySsoPortalTitle", "companySsoPortalNotOwner");
+    }
+    return Response.seeOther(PortalSignIn.authorizationRequest(session, realm)).build();
+  }
+
+  /** Where the Owner's sign-in returns; the session cookie it set is what counts. */
+  @GET
+  @Path("signed-in")
+  public Response signedIn() {
+    return Response.seeOther(URI.create(PortalUrls.of(session, realm).portal() + "/owner")).build();
   }
 
   private Optional<OrganizationModel> company(String id) {

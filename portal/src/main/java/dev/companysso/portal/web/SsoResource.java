@@ -4,7 +4,6 @@ import dev.companysso.identityproviders.testconnection.ConnectionCheck;
 import dev.companysso.identityproviders.testconnection.ConnectionTests;
 import dev.companysso.identityproviders.testsignin.TestSignIn;
 import dev.companysso.identityproviders.testsignin.TestSignInResult;
-import dev.companysso.portal.PortalEvents;
 import dev.companysso.portal.PortalUrls;
 import dev.companysso.portal.sso.SsoActivation;
 import dev.companysso.portal.sso.SsoConnection;
@@ -146,14 +145,7 @@ public final class SsoResource {
       return pages.page("sso", Response.Status.BAD_REQUEST, attributes(vendor, form));
     }
     drafts.save(access.company(), vendor, form.draft().settings());
-    PortalEvents.linkUsed(
-        session,
-        realm,
-        access.link(),
-        access.company().getAlias(),
-        OperationType.UPDATE,
-        "sso",
-        form.withoutSecret());
+    access.record(session, realm, OperationType.UPDATE, "sso", form.withoutSecret());
     return Response.seeOther(vendorPage(vendor, "saved")).build();
   }
 
@@ -177,11 +169,9 @@ public final class SsoResource {
         ConnectionTests.run(
                 session, model, PortalUrls.of(session, realm).brokerEndpoint(model.getAlias()))
             .orElseThrow();
-    PortalEvents.linkUsed(
+    access.record(
         session,
         realm,
-        access.link(),
-        access.company().getAlias(),
         OperationType.ACTION,
         "sso/test-connection",
         Map.of("ok", checks.stream().allMatch(ConnectionCheck::ok)));
@@ -215,14 +205,7 @@ public final class SsoResource {
                 Map.of(
                     "company", access.company().getId(),
                     "draft", String.valueOf(draft.get().updated().toEpochMilli())));
-    PortalEvents.linkUsed(
-        session,
-        realm,
-        access.link(),
-        access.company().getAlias(),
-        OperationType.ACTION,
-        "sso/test-sign-in",
-        Map.of());
+    access.record(session, realm, OperationType.ACTION, "sso/test-sign-in", Map.of());
     return Response.seeOther(idp).build();
   }
 
@@ -243,11 +226,9 @@ public final class SsoResource {
     }
     IdentityProviderModel live =
         new SsoActivation(session, realm, access.company()).enable(draft.get());
-    PortalEvents.linkUsed(
+    access.record(
         session,
         realm,
-        access.link(),
-        access.company().getAlias(),
         OperationType.UPDATE,
         "sso/enable",
         Map.of("identityProvider", live.getAlias(), "providerId", live.getProviderId()));
