@@ -107,12 +107,16 @@ class MariaDbIT {
 
   @Test
   @DisplayName(
-      "The bundle's changelog ran on MariaDB: the owner-claim table keyed by company and the index on ORG_DOMAIN(NAME)")
+      "The bundle's changelogs ran on MariaDB, each with its own history: the owner-claim table keyed by company, the index on ORG_DOMAIN(NAME), the portal's tables")
   void changelogApplied() {
     // Keycloak keeps a provider's changelog in a table of its own, named after the provider id.
     assertThat(database.query("SELECT ID, EXECTYPE FROM DATABASECHANGELOG_COMPANY_SS ORDER BY ID"))
         .containsExactly(
             "company-sso-1-org-domain-name-index\tEXECUTED", "company-sso-2-owner-claim\tEXECUTED");
+    assertThat(database.query("SELECT ID, EXECTYPE FROM DATABASECHANGELOG_CSSO_PORTA ORDER BY ID"))
+        .containsExactly(
+            "company-sso-portal-1-setup-link\tEXECUTED",
+            "company-sso-portal-2-sso-draft\tEXECUTED");
     assertThat(
             database.query(
                 "SELECT COLUMN_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = 'keycloak'"

@@ -10,11 +10,16 @@ import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 
-/** The portal's tables, through Keycloak's schema-update path (a Liquibase changelog of ours). */
+/**
+ * The portal's tables, through Keycloak's schema-update path (a Liquibase changelog of ours).
+ * Keycloak keeps each provider's changelog history in a table named after the first ten characters
+ * of its id: this id differs from the authenticator's ({@code company-sso-indexes}) there, so each
+ * module's schema history stands alone.
+ */
 @AutoService(JpaEntityProviderFactory.class)
 public final class PortalSchemaProviderFactory implements JpaEntityProviderFactory {
 
-  public static final String ID = "company-sso-portal";
+  public static final String ID = "csso-portal";
 
   private static final String CHANGELOG = "META-INF/company-sso-portal-changelog.xml";
 
