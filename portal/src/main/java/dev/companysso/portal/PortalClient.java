@@ -35,9 +35,4 @@ public final class PortalClient {
     client.setAttribute("pkce.code.challenge.method", "S256");
     return client;
   }
-
-  /** The client, or null when the realm has none yet (no setup link was ever created). */
-  public static ClientModel of(RealmModel realm) {
-    return realm.getClientByClientId(CLIENT_ID);
-  }
 }

@@ -11,17 +11,15 @@ public final class PortalUrls {
   public static final String RESOURCE = "company-sso-portal";
 
   private final String realmBase;
-  private final RealmModel realm;
 
-  private PortalUrls(String realmBase, RealmModel realm) {
+  private PortalUrls(String realmBase) {
     this.realmBase = realmBase;
-    this.realm = realm;
   }
 
   public static PortalUrls of(KeycloakSession session, RealmModel realm) {
     URI base = session.getContext().getUri().getBaseUri();
     String root = base.toString().endsWith("/") ? base.toString() : base + "/";
-    return new PortalUrls(root + "realms/" + realm.getName(), realm);
+    return new PortalUrls(root + "realms/" + realm.getName());
   }
 
   /** The portal's path below the server root, e.g. {@code /realms/workforce/company-sso-portal}. */
@@ -49,9 +47,5 @@ public final class PortalUrls {
   /** Okta's "Initiate login URI": a dashboard tile signs in through the company flow. */
   public String initiateLogin() {
     return realmBase + "/company-sso/initiate-login";
-  }
-
-  public RealmModel realm() {
-    return realm;
   }
 }

@@ -18,8 +18,4 @@ public record SsoDraft(
   public String get(String field) {
     return settings.getOrDefault(field, "");
   }
-
-  public boolean hasSecret() {
-    return !get(Vendor.CLIENT_SECRET).isBlank();
-  }
 }
