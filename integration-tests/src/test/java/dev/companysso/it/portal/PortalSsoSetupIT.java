@@ -35,6 +35,7 @@ class PortalSsoSetupIT {
 
   private static final String INITRODE_CLIENT = "0oa1initrodekeycloak01";
   private static final String INITRODE_SECRET = "initrode-okta-client-secret";
+  private static final String NORTHWIND_TENANT = "3e8f1c2a-7b6d-4e5f-9a0b-1c2d3e4f5a6b";
 
   private CompanySsoStack stack;
   private Keycloak admin;
@@ -262,17 +263,7 @@ class PortalSsoSetupIT {
           .extracting(IdentityProviderRepresentation::getAlias)
           .containsExactly(company + "-okta");
 
-      DemoAppClient app = new DemoAppClient(stack.keycloak().baseUrl(), CompanySsoStack.REALM);
-      try (Browser browser = Browser.start()) {
-        DemoAppClient.Authorization authorization = app.authorize(Map.of());
-        browser.open(authorization.url());
-        new LoginPage(browser).openSingleSignOn().submit(company);
-        UpstreamSignInPage.OKTA.signIn(browser, worker, "Worker-passw0rd!");
-        URI callback = browser.waitForUrlStartingWith(app.redirectUri().toString());
-        assertThat(authorization.signedInUser(callback)).isEqualTo(worker);
-      }
-      assertThat(fixtures.companiesOf(worker)).containsExactly(company);
-      assertThat(fixtures.realmRolesOf(worker)).contains("Worker");
+      signInByCompanyCode(company, UpstreamSignInPage.OKTA, worker, "Worker-passw0rd!");
     } finally {
       fixtures.deleteUsersWithEmailIn("initrode.example");
       stack.okta().removeUser("initrode", worker);
@@ -380,5 +371,55 @@ class PortalSsoSetupIT {
   private static String audit(Browser browser, String page) {
     String violations = Accessibility.seriousViolations(browser);
     return violations.isEmpty() ? "" : page + ":\n" + violations + "\n";
+  }
+
+  @Test
+  @DisplayName(
+      "Entra ID end to end: test sign-in shows the tenant's claims and the account it would create; enable; a worker then signs in by company code and gets Worker")
+  void entraTestSignInAndEnable() throws Exception {
+    String company = newCompany("northwind");
+    String worker = "nina@northwind.example";
+    try {
+      try (Browser browser = Browser.start()) {
+        PortalPage portal = openLink(browser, company);
+        portal.openSso();
+        portal.chooseVendor("entra-id");
+        portal.fill("tenantId", NORTHWIND_TENANT);
+        portal.selectCloud("global");
+        portal.fill("clientId", "6f5e4d3c-2b1a-4c9d-8e7f-0a1b2c3d4e5f");
+        portal.fill("clientSecret", "northwind-entra-client-secret");
+        portal.save();
+        portal.testSignIn();
+        UpstreamSignInPage.ENTRA.signIn(browser, worker, "Passw0rd!");
+
+        assertThat(portal.testHeading())
+            .as(browser::describePage)
+            .isEqualTo("The test sign-in worked. This is what came back:");
+        assertThat(portal.claim("tid")).isEqualTo(NORTHWIND_TENANT);
+        assertThat(portal.verdict()).contains("companySsoPortalVerdictCreate");
+        assertThat(fixtures.realm().users().searchByEmail(worker, true)).isEmpty();
+        portal.enable();
+      }
+      signInByCompanyCode(company, UpstreamSignInPage.ENTRA, worker, "Passw0rd!");
+    } finally {
+      fixtures.deleteUsersWithEmailIn("northwind.example");
+      fixtures.realm().identityProviders().get(company + "-entra-id").remove();
+    }
+  }
+
+  /** A worker's first sign-in through the company flow by company code: a member with Worker. */
+  private void signInByCompanyCode(
+      String company, UpstreamSignInPage idp, String worker, String password) throws Exception {
+    DemoAppClient app = new DemoAppClient(stack.keycloak().baseUrl(), CompanySsoStack.REALM);
+    try (Browser browser = Browser.start()) {
+      DemoAppClient.Authorization authorization = app.authorize(Map.of());
+      browser.open(authorization.url());
+      new LoginPage(browser).openSingleSignOn().submit(company);
+      idp.signIn(browser, worker, password);
+      URI callback = browser.waitForUrlStartingWith(app.redirectUri().toString());
+      assertThat(authorization.signedInUser(callback)).isEqualTo(worker);
+    }
+    assertThat(fixtures.companiesOf(worker)).containsExactly(company);
+    assertThat(fixtures.realmRolesOf(worker)).contains("Worker");
   }
 }
