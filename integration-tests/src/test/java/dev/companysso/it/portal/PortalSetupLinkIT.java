@@ -235,4 +235,33 @@ class PortalSetupLinkIT {
             });
     return events;
   }
+
+  @Test
+  @DisplayName(
+      "Six tests a minute per company: the seventh connection test is refused with 429 and says when to try again")
+  void testsRateLimited() throws Exception {
+    String company = newCompany("ratelimit");
+    PortalVisitor visitor = new PortalVisitor();
+    visitor.get(links.create(company));
+    String csrf = PortalVisitor.csrf(visitor.get(portal + "/sso/okta").body());
+    HttpResponse<String> saved =
+        visitor.post(
+            portal + "/sso/okta",
+            Map.of(
+                "csrf", csrf,
+                "oktaDomain", "initrode.okta.com",
+                "clientId", "0oa1initrodekeycloak01",
+                "clientSecret", "initrode-okta-client-secret"));
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+
+    List<Integer> answers = new ArrayList<>();
+    HttpResponse<String> last = null;
+    for (int i = 0; i < 7; i++) {
+      last = visitor.post(portal + "/sso/okta/test-connection", Map.of("csrf", csrf));
+      answers.add(last.statusCode());
+    }
+
+    assertThat(answers).containsExactly(200, 200, 200, 200, 200, 200, 429);
+    assertThat(last.body()).contains("Too many tests").contains("Wait 60 seconds");
+  }
 }
