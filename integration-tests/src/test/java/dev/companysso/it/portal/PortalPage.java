@@ -1,10 +1,13 @@
 package dev.companysso.it.portal;
 
 import dev.companysso.it.support.Browser;
+import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The portal's pages as the company's IT admin uses them in a browser. */
 final class PortalPage {
@@ -50,8 +53,13 @@ final class PortalPage {
     new Select(browser.waitFor(By.id("cloud"))).selectByValue(value);
   }
 
+  /** Saves and waits for the answer page: what follows reads that page, not the form it left. */
   void save() {
-    browser.waitFor(By.id("csso-save")).click();
+    WebElement button = browser.waitFor(By.id("csso-save"));
+    button.click();
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+        .until(ExpectedConditions.stalenessOf(button));
+    browser.waitFor(By.id("csso-sso-form"));
   }
 
   boolean saved() {
