@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -102,8 +103,11 @@ public final class KeycloakServer implements AutoCloseable {
             "--http-port=" + httpPort,
             "--http-management-port=" + managementPort,
             "--health-enabled=true"));
+    // A restarted node appends to its log: what it did before the restart is evidence too.
     ProcessBuilder builder =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
     builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
     builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -111,6 +115,11 @@ public final class KeycloakServer implements AutoCloseable {
     KeycloakServer server;
     try {
       Files.createDirectories(log.getParent());
+      Files.writeString(
+          log,
+          "---- " + Instant.now() + " kc.sh " + arguments.get(0) + System.lineSeparator(),
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
       server = new KeycloakServer(builder.start(), log, httpPort, managementPort);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start " + distribution.home() + "/bin/kc.sh", e);

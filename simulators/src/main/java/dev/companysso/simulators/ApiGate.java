@@ -1,18 +1,23 @@
 package dev.companysso.simulators;
 
 import com.sun.net.httpserver.HttpExchange;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 
 /**
  * Every request to a simulator's directory API passes here: it is counted for its org or tenant,
- * then an injected fault may answer it instead of the API. The most requests of one org or tenant
- * in progress at once shows whether two sync runs ever read it side by side.
+ * then an injected fault may answer it instead of the API. A request that arrives while another of
+ * the same org or tenant is being answered is recorded: it shows two sync runs reading it side by
+ * side.
  */
 final class ApiGate {
 
@@ -20,19 +25,45 @@ final class ApiGate {
   private final ApiFaultReplies replies;
   private final BiFunction<HttpExchange, Matcher, Optional<String>> counterKey;
   private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
-  private final Map<String, Concurrency> concurrency = new ConcurrentHashMap<>();
+  private final Map<String, InProgress> inProgress = new ConcurrentHashMap<>();
 
-  /** Requests of one key in progress now, and the most at once since the last reset. */
-  private static final class Concurrency {
-    private final AtomicInteger now = new AtomicInteger();
-    private final AtomicInteger peak = new AtomicInteger();
+  /** One request being answered: what, from which connection, since when. */
+  private record Call(String request, String client, Instant since) {
+    @Override
+    public String toString() {
+      return request + " from " + client + " since " + since;
+    }
+  }
 
-    void enter() {
-      peak.accumulateAndGet(now.incrementAndGet(), Math::max);
+  /**
+   * The requests of one key being answered now, and every time one arrived while others were: each
+   * overlap names all the calls involved, so a failure shows whose requests met.
+   */
+  private static final class InProgress {
+    private final Set<Call> now = new HashSet<>();
+    private final List<String> overlaps = new ArrayList<>();
+
+    synchronized void enter(Call call) {
+      // A client sends its next request on a connection only once it has read the whole answer to
+      // the last one (HTTP/1.1, no pipelining), which may be before the thread that wrote that
+      // answer has left: a call on the same connection is one that has been answered.
+      now.removeIf(answered -> answered.client().equals(call.client()));
+      if (!now.isEmpty()) {
+        overlaps.add(call + " while " + now);
+      }
+      now.add(call);
     }
 
-    void leave() {
-      now.decrementAndGet();
+    synchronized void leave(Call call) {
+      now.remove(call);
+    }
+
+    synchronized List<String> overlaps() {
+      return List.copyOf(overlaps);
+    }
+
+    synchronized void forgetOverlaps() {
+      overlaps.clear();
     }
   }
 
@@ -51,16 +82,19 @@ final class ApiGate {
     return count == null ? 0 : count.sum();
   }
 
-  /** The most requests for {@code key} in progress at once since {@link #resetPeak}. */
-  int peakConcurrent(String key) {
-    Concurrency of = concurrency.get(key);
-    return of == null ? 0 : of.peak.get();
+  /**
+   * Requests for {@code key} that arrived while another was being answered, since {@link
+   * #forgetOverlaps}: empty when its clients never read it side by side.
+   */
+  List<String> overlaps(String key) {
+    InProgress of = inProgress.get(key);
+    return of == null ? List.of() : of.overlaps();
   }
 
-  void resetPeak(String key) {
-    Concurrency of = concurrency.get(key);
+  void forgetOverlaps(String key) {
+    InProgress of = inProgress.get(key);
     if (of != null) {
-      of.peak.set(of.now.get());
+      of.forgetOverlaps();
     }
   }
 
@@ -68,16 +102,21 @@ final class ApiGate {
     return (exchange, path) -> {
       Optional<String> key = counterKey.apply(exchange, path);
       key.ifPresent(k -> requests.computeIfAbsent(k, x -> new LongAdder()).increment());
-      Optional<Concurrency> inProgress =
-          key.map(k -> concurrency.computeIfAbsent(k, x -> new Concurrency()));
-      inProgress.ifPresent(Concurrency::enter);
+      Optional<InProgress> answering =
+          key.map(k -> inProgress.computeIfAbsent(k, x -> new InProgress()));
+      Call call =
+          new Call(
+              exchange.getRequestMethod() + " " + exchange.getRequestURI(),
+              String.valueOf(exchange.getRemoteAddress()),
+              Instant.now());
+      answering.ifPresent(of -> of.enter(call));
       try {
         Optional<ApiFault> fault = faults.take(exchange.getRequestURI().getPath());
         if (fault.isEmpty() || !fault.get().answer(exchange, replies)) {
           api.handle(exchange, path);
         }
       } finally {
-        inProgress.ifPresent(Concurrency::leave);
+        answering.ifPresent(of -> of.leave(call));
       }
     };
   }

@@ -150,15 +150,15 @@ public final class OktaSimulator implements AutoCloseable {
   }
 
   /**
-   * The most management API requests for an org in progress at once since {@link
-   * #resetPeakConcurrentApiRequests}: above 1 when two clients read it side by side.
+   * Management API requests for an org that arrived while another of its requests was being
+   * answered, since {@link #forgetConcurrentApiRequests}, each with the requests it met.
    */
-  public int peakConcurrentApiRequests(String orgName) {
-    return apiGate.peakConcurrent(org(orgName).org().name());
+  public List<String> concurrentApiRequests(String orgName) {
+    return apiGate.overlaps(org(orgName).org().name());
   }
 
-  public void resetPeakConcurrentApiRequests(String orgName) {
-    apiGate.resetPeak(org(orgName).org().name());
+  public void forgetConcurrentApiRequests(String orgName) {
+    apiGate.forgetOverlaps(org(orgName).org().name());
   }
 
   /** Management API requests served so far for an org, faulted ones included. */
