@@ -1,30 +1,14 @@
 <#import "template.ftl" as layout>
 <#import "buttons.ftl" as buttons>
-<#-- A value the IdP admin pastes into their IdP, with a copy button that names it. -->
-<#macro copyValue name label value>
-    <div class="${properties.kcFormGroupClass!} csso-copy">
-        <label for="csso-value-${name}" class="${properties.kcFormLabelClass!}"><span class="${properties.kcFormLabelTextClass!}">${label}</span></label>
-        <div class="${properties.kcInputGroup!}">
-            <div class="${properties.kcInputGroupItemClass!} ${properties.kcFill!}">
-                <span class="${properties.kcInputClass!} ${properties.kcFormReadOnlyClass!}">
-                    <input id="csso-value-${name}" type="text" readonly value="${value}"/>
-                </span>
-            </div>
-            <div class="${properties.kcInputGroupItemClass!}">
-                <button type="button" class="${properties.kcFormPasswordVisibilityButtonClass!}" data-csso-copy="csso-value-${name}"
-                        aria-label="${msg("companySsoPortalCopy", label)}" id="csso-copy-${name}">
-                    <i class="${properties.kcCopyIconClass!}" aria-hidden="true"></i>
-                </button>
-            </div>
-        </div>
-    </div>
-</#macro>
+<#import "company-sso-portal-macros.ftl" as csso>
+<#-- A problem: the portal's message key, or the provider type's words, shown as they are. -->
+<#macro errorText name><#if form.isErrorKey(name)>${msg(form.error(name))}<#else>${form.error(name)}</#if></#macro>
 <#macro formError name>
     <#if form.hasError(name)>
         <div class="${properties.kcFormHelperTextClass!}" aria-live="polite">
             <div class="${properties.kcInputHelperTextClass!}">
                 <div class="${properties.kcInputHelperTextItemClass!} ${properties.kcError!}" id="input-error-${name}">
-                    <span class="${properties.kcInputErrorMessageClass!}">${msg(form.error(name))}</span>
+                    <span class="${properties.kcInputErrorMessageClass!}"><@errorText name=name/></span>
                 </div>
             </div>
         </div>
@@ -100,7 +84,7 @@
             </#if>
             <#if form.hasError("general")>
                 <div id="csso-error" class="${properties.kcAlertClass!} pf-m-danger" role="alert">
-                    <span class="${properties.kcAlertTitleClass!}">${msg(form.error("general"))}</span>
+                    <span class="${properties.kcAlertTitleClass!}"><@errorText name="general"/></span>
                 </div>
             </#if>
             <#if checks??>
@@ -122,17 +106,17 @@
                     <#if vendor == "okta">
                         <li>${msg("companySsoPortalOktaStep1")}</li>
                         <li>${msg("companySsoPortalOktaStep2")}
-                            <@copyValue name="redirect-uri" label=msg("companySsoPortalOktaRedirectUri") value=values.redirectUri/>
-                            <@copyValue name="logout-uri" label=msg("companySsoPortalOktaLogoutUri") value=values.logoutUri/>
+                            <@csso.copyValue name="redirect-uri" label=msg("companySsoPortalOktaRedirectUri") value=values.redirectUri/>
+                            <@csso.copyValue name="logout-uri" label=msg("companySsoPortalOktaLogoutUri") value=values.logoutUri/>
                         </li>
                         <li>${msg("companySsoPortalOktaStep3")}
-                            <@copyValue name="initiate-login-uri" label=msg("companySsoPortalOktaInitiateLoginUri") value=values.initiateLoginUri/>
+                            <@csso.copyValue name="initiate-login-uri" label=msg("companySsoPortalOktaInitiateLoginUri") value=values.initiateLoginUri/>
                         </li>
                         <li>${msg("companySsoPortalOktaStep4")}</li>
                         <li>${msg("companySsoPortalOktaStep5")}</li>
                     <#else>
                         <li>${msg("companySsoPortalEntraStep1")}
-                            <@copyValue name="redirect-uri" label=msg("companySsoPortalEntraRedirectUri") value=values.redirectUri/>
+                            <@csso.copyValue name="redirect-uri" label=msg("companySsoPortalEntraRedirectUri") value=values.redirectUri/>
                         </li>
                         <li>${msg("companySsoPortalEntraStep2")}</li>
                         <li>${msg("companySsoPortalEntraStep3")}</li>

@@ -60,8 +60,34 @@ public final class PortalEvents {
       OperationType operation,
       String what,
       Object representation) {
-    event(session, realm, realm, owner, companyAlias, operation, what, representation)
-        .detail("owner", owner.getUsername())
+    signedInUserActed(
+        session, realm, owner, "owner", companyAlias, operation, what, representation);
+  }
+
+  /** Records what vendor staff, signed in to the realm, did for a company in the vendor view. */
+  public static void staffActed(
+      KeycloakSession session,
+      RealmModel realm,
+      UserModel staff,
+      String companyAlias,
+      OperationType operation,
+      String what,
+      Object representation) {
+    signedInUserActed(
+        session, realm, staff, "staff", companyAlias, operation, what, representation);
+  }
+
+  private static void signedInUserActed(
+      KeycloakSession session,
+      RealmModel realm,
+      UserModel user,
+      String as,
+      String companyAlias,
+      OperationType operation,
+      String what,
+      Object representation) {
+    event(session, realm, realm, user, companyAlias, operation, what, representation)
+        .detail(as, user.getUsername())
         .success();
   }
 

@@ -2,6 +2,7 @@ package dev.companysso.portal;
 
 import com.google.auto.service.AutoService;
 import dev.companysso.portal.links.SetupLinkEntity;
+import dev.companysso.portal.signins.CompanySignInEntity;
 import dev.companysso.portal.sso.SsoDraftEntity;
 import java.util.List;
 import org.keycloak.Config;
@@ -33,7 +34,7 @@ public final class PortalSchemaProviderFactory implements JpaEntityProviderFacto
     return new JpaEntityProvider() {
       @Override
       public List<Class<?>> getEntities() {
-        return List.of(SetupLinkEntity.class, SsoDraftEntity.class);
+        return List.of(SetupLinkEntity.class, SsoDraftEntity.class, CompanySignInEntity.class);
       }
 
       @Override

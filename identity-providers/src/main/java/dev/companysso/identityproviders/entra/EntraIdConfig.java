@@ -1,5 +1,6 @@
 package dev.companysso.identityproviders.entra;
 
+import dev.companysso.identityproviders.FormProblem;
 import dev.companysso.identityproviders.VendorEndpoints;
 import dev.companysso.identityproviders.VendorOidcConfig;
 import org.keycloak.models.IdentityProviderModel;
@@ -66,8 +67,7 @@ public final class EntraIdConfig extends VendorOidcConfig {
   @Override
   protected void validateForm() {
     if (getClientId() == null || getClientId().isBlank()) {
-      throw new IllegalArgumentException(
-          "Client ID: the Application (client) ID of the app registration is required.");
+      throw new FormProblem("clientId", "entra.clientIdMissing");
     }
     tenancy();
   }

@@ -1,5 +1,6 @@
 package dev.companysso.identityproviders.entra;
 
+import dev.companysso.identityproviders.FormProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,47 +33,30 @@ public record EntraTenancy(String authority, String graph, String tenant, List<S
       String graphOverride) {
     EntraCloud cloud =
         EntraCloud.fromSetting(cloudSetting)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "Cloud: '"
-                            + cloudSetting
-                            + "' is not one of global, us-government, china."));
+            .orElseThrow(() -> new FormProblem("cloud", "entra.cloudInvalid", cloudSetting));
     String tenant = tenantSetting == null ? "" : tenantSetting.strip().toLowerCase(Locale.ROOT);
     List<String> allowed = new ArrayList<>();
     for (String id : (allowedSetting == null ? "" : allowedSetting).split("[,\\s]+")) {
       if (!id.isBlank()) {
         if (!GUID.matcher(id).matches()) {
-          throw new IllegalArgumentException(
-              "Allowed tenants: '"
-                  + id
-                  + "' is not a tenant id (a GUID such as"
-                  + " 72f988bf-86f1-41af-91ab-2d7cd011db47).");
+          throw new FormProblem("allowedTenants", "entra.allowedInvalid", id);
         }
         allowed.add(id.toLowerCase(Locale.ROOT));
       }
     }
     if (tenant.equals(MULTI_TENANT) || tenant.equals("common")) {
       if (allowed.isEmpty()) {
-        throw new IllegalArgumentException(
-            "Tenant ID: the multi-tenant endpoint needs the tenant ids it may accept under"
-                + " Allowed tenants; otherwise any Entra tenant could sign in.");
+        throw new FormProblem("tenantId", "entra.multiTenantNeedsAllowed");
       }
       tenant = MULTI_TENANT;
     } else if (tenant.isEmpty()) {
-      throw new IllegalArgumentException(
-          "Tenant ID is empty. Enter the Directory (tenant) ID from Azure portal → Microsoft"
-              + " Entra ID → Overview.");
+      throw new FormProblem("tenantId", "entra.tenantEmpty");
     } else if (GUID.matcher(tenant).matches()) {
       allowed = List.of(tenant);
     } else if (DOMAIN.matcher(tenant).matches()) {
       allowed = List.of();
     } else {
-      throw new IllegalArgumentException(
-          "Tenant ID: '"
-              + tenantSetting
-              + "' is neither a Directory (tenant) ID (a GUID, Azure portal → Microsoft Entra ID"
-              + " → Overview) nor a verified domain such as contoso.com.");
+      throw new FormProblem("tenantId", "entra.tenantInvalid", tenantSetting);
     }
     return new EntraTenancy(
         trimSlash(blankTo(authorityOverride, cloud.authority())),

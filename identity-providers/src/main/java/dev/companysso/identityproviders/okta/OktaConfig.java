@@ -1,6 +1,7 @@
 package dev.companysso.identityproviders.okta;
 
 import dev.companysso.core.admin.AdminRequests;
+import dev.companysso.identityproviders.FormProblem;
 import dev.companysso.identityproviders.VendorEndpoints;
 import dev.companysso.identityproviders.VendorOidcConfig;
 import org.keycloak.models.IdentityProviderModel;
@@ -56,8 +57,7 @@ public final class OktaConfig extends VendorOidcConfig {
   @Override
   protected void validateForm() {
     if (getClientId() == null || getClientId().isBlank()) {
-      throw new IllegalArgumentException(
-          "Client ID: the Client ID of the Okta app integration (General tab) is required.");
+      throw new FormProblem("clientId", "okta.clientIdMissing");
     }
     server();
   }

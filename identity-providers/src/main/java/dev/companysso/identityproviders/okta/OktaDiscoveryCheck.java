@@ -1,5 +1,6 @@
 package dev.companysso.identityproviders.okta;
 
+import dev.companysso.identityproviders.FormProblem;
 import dev.companysso.identityproviders.OpenIdDiscovery;
 import java.io.IOException;
 import org.keycloak.models.KeycloakSession;
@@ -22,27 +23,17 @@ final class OktaDiscoveryCheck {
     try {
       discovery = OpenIdDiscovery.fetch(session, url);
     } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "Okta domain: " + url + " could not be reached (" + e.getMessage() + ").");
+      throw new FormProblem("oktaDomain", "okta.discoveryUnreachable", url, e.getMessage());
     }
     if (discovery.status() == 404) {
-      throw new IllegalArgumentException(
-          "Okta domain: "
-              + url
-              + " answered 404. Use the org's primary Okta domain (acme.okta.com), not a"
-              + " custom or Admin Console domain, and check the authorization server id.");
+      throw new FormProblem("oktaDomain", "okta.discovery404", url);
     }
     if (discovery.status() != 200) {
-      throw new IllegalArgumentException(
-          "Okta domain: " + url + " answered " + discovery.status() + ".");
+      throw new FormProblem("oktaDomain", "okta.discoveryStatus", url, discovery.status());
     }
     if (!discovery.issuer().equals(server.issuer())) {
-      throw new IllegalArgumentException(
-          "Okta domain: discovery names the issuer "
-              + discovery.issuer()
-              + ", not "
-              + server.issuer()
-              + ". Use the domain the issuer names.");
+      throw new FormProblem(
+          "oktaDomain", "okta.issuerMismatch", discovery.issuer(), server.issuer());
     }
   }
 }

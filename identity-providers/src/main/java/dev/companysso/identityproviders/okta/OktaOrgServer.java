@@ -1,5 +1,6 @@
 package dev.companysso.identityproviders.okta;
 
+import dev.companysso.identityproviders.FormProblem;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -32,32 +33,18 @@ public record OktaOrgServer(String base, String serverId) {
                 .replaceFirst("^https?://", "")
                 .replaceFirst("/+$", "");
     if (host.isEmpty()) {
-      throw new IllegalArgumentException(
-          "Okta domain is empty. Enter the org's Okta domain, such as acme.okta.com.");
+      throw new FormProblem("oktaDomain", "okta.domainEmpty");
     }
     if (!HOST.matcher(host).matches()) {
-      throw new IllegalArgumentException(
-          "Okta domain: '"
-              + domain
-              + "' is not a domain. Enter the org's Okta domain, such as acme.okta.com.");
+      throw new FormProblem("oktaDomain", "okta.domainInvalid", domain);
     }
     if (host.matches("[^.]+-admin\\.(okta|oktapreview|okta-emea)\\.com")) {
-      throw new IllegalArgumentException(
-          "Okta domain: "
-              + host
-              + " is the Admin Console's address; Okta answers 404 there. Use the primary Okta"
-              + " domain, "
-              + host.replaceFirst("-admin\\.", ".")
-              + ".");
+      throw new FormProblem(
+          "oktaDomain", "okta.adminDomain", host, host.replaceFirst("-admin\\.", "."));
     }
     String server = serverId == null ? "" : serverId.strip();
     if (!server.isEmpty() && !SERVER_ID.matcher(server).matches()) {
-      throw new IllegalArgumentException(
-          "Authorization server: '"
-              + serverId
-              + "' is not a server id. Leave it empty for the org authorization server, or enter"
-              + " the id of a custom one (Security → API → Authorization Servers), such as"
-              + " default.");
+      throw new FormProblem("authorizationServer", "okta.serverInvalid", serverId);
     }
     String base =
         baseOverride == null || baseOverride.isBlank()

@@ -45,36 +45,23 @@ final class ConnectionTest {
       discovery = OpenIdDiscovery.fetch(session, discoveryUrl);
     } catch (IOException e) {
       checks.add(
-          ConnectionCheck.failed(
-              "discovery", discoveryUrl + " could not be reached: " + e.getMessage()));
+          ConnectionCheck.failed("discovery", "check.unreachable", discoveryUrl, e.getMessage()));
       return checks;
     }
     if (discovery.status() != 200) {
       checks.add(
           ConnectionCheck.failed(
-              "discovery",
-              discoveryUrl
-                  + " answered "
-                  + discovery.status()
-                  + ". Check the domain or tenant (Okta: the primary Okta domain and the"
-                  + " authorization server id; Entra: the Directory (tenant) ID)."));
+              "discovery", "check.discoveryStatus", discoveryUrl, discovery.status()));
       return checks;
     }
-    checks.add(ConnectionCheck.passed("discovery", discoveryUrl + " answered."));
+    checks.add(ConnectionCheck.passed("discovery", "check.discoveryOk", discoveryUrl));
 
     String issuer = discovery.issuer();
     if (expectedIssuer != null && !expectedIssuer.equals(issuer)) {
-      checks.add(
-          ConnectionCheck.failed(
-              "issuer",
-              "Discovery names the issuer "
-                  + issuer
-                  + ", but tokens are accepted from "
-                  + expectedIssuer
-                  + "."));
+      checks.add(ConnectionCheck.failed("issuer", "check.issuerMismatch", issuer, expectedIssuer));
       return checks;
     }
-    checks.add(ConnectionCheck.passed("issuer", "Issuer " + issuer + "."));
+    checks.add(ConnectionCheck.passed("issuer", "check.issuerOk", issuer));
     checks.add(
         credentials(
             config,
@@ -103,24 +90,19 @@ final class ConnectionTest {
       String error = body.path("error").asText("");
       String description = body.path("error_description").asText("");
       if (error.equals("invalid_grant")) {
-        return ConnectionCheck.passed(
-            "credentials", "The token endpoint accepted the client id and secret.");
+        return ConnectionCheck.passed("credentials", "check.credentialsOk");
       }
       if (error.equals("invalid_client") || error.equals("unauthorized_client")) {
         return ConnectionCheck.failed(
             "credentials",
-            "The token endpoint refused the client id or secret ("
-                + error
-                + (description.isEmpty() ? "" : ": " + description)
-                + "). Copy them again from the app (Okta: General tab; Entra: the secret's"
-                + " Value, not its Secret ID).");
+            "check.credentialsRefused",
+            error + (description.isEmpty() ? "" : ": " + description));
       }
       return ConnectionCheck.failed(
-          "credentials",
-          "The token endpoint answered " + response.getStatus() + " " + error + " " + description);
+          "credentials", "check.credentialsStatus", response.getStatus(), error, description);
     } catch (IOException e) {
       return ConnectionCheck.failed(
-          "credentials", tokenEndpoint + " could not be reached: " + e.getMessage());
+          "credentials", "check.unreachable", tokenEndpoint, e.getMessage());
     }
   }
 }

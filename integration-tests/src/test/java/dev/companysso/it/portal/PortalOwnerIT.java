@@ -76,7 +76,7 @@ class PortalOwnerIT {
 
   @Test
   @DisplayName(
-      "An Owner of acme signs in from the portal's button through the company flow and runs acme's portal, every section, without a link")
+      "An Owner of acme signs in from the portal's button through the company flow and runs acme's portal, every section, without a link; the vendor view shows them no company")
   void ownerSignsIn() throws Exception {
     try (Browser browser = Browser.start()) {
       signIn(browser);
@@ -97,6 +97,13 @@ class PortalOwnerIT {
       page.chooseVendor("okta");
       assertThat(page.value("redirect-uri")).endsWith("/broker/acme-okta/endpoint");
       browser.screenshot("portal-owner");
+
+      // An Owner of acme is not vendor staff: the vendor view names no company, acme's included.
+      browser.open(URI.create(portal + "/vendor"));
+      assertThat(browser.waitFor(By.tagName("body")).getText())
+          .contains("may not see the companies")
+          .doesNotContain("globex")
+          .doesNotContain("(code acme)");
     }
   }
 

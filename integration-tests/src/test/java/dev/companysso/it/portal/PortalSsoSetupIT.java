@@ -147,8 +147,9 @@ class PortalSsoSetupIT {
       portal.save();
 
       assertThat(portal.fieldError("oktaDomain"))
-          .contains("Admin Console")
-          .contains("initrode.okta.com");
+          .isEqualTo(
+              "Okta domain: initrode-admin.okta.com is the Admin Console's address; Okta answers"
+                  + " 404 there. Use the primary Okta domain, initrode.okta.com.");
       assertThat(portal.saved()).isFalse();
       assertThat(portal.fieldError("clientId")).isEmpty();
     }
@@ -214,6 +215,14 @@ class PortalSsoSetupIT {
 
       assertThat(portal.fieldError("oktaDomain")).isEqualTo("Dieses Feld ist erforderlich.");
       assertThat(browser.pageText()).contains("Okta-Domain").contains("Client-Secret");
+      portal.fill("oktaDomain", "initrode-admin.okta.com");
+      portal.fill("clientId", INITRODE_CLIENT);
+      portal.fill("clientSecret", INITRODE_SECRET);
+      portal.save();
+      assertThat(portal.fieldError("oktaDomain"))
+          .as("the provider type's own check, in German")
+          .startsWith("Okta-Domain: initrode-admin.okta.com ist die Adresse der Admin Console")
+          .endsWith("Verwenden Sie die primäre Okta-Domain, initrode.okta.com.");
       Object overflow =
           ((JavascriptExecutor) browser.driver())
               .executeScript("return document.documentElement.scrollWidth > window.innerWidth;");

@@ -41,6 +41,12 @@ public final class LoginPage {
         .isEmpty();
   }
 
+  /** Signs a local account in with its username and password. */
+  public void signIn(String username, String password) {
+    browser.waitFor(By.id("username")).sendKeys(username);
+    submitPassword(password);
+  }
+
   public void submitPassword(String password) {
     browser.waitFor(PASSWORD).sendKeys(password);
     browser.waitFor(By.id("kc-login")).click();

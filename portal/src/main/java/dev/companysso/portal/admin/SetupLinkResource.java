@@ -6,6 +6,7 @@ import dev.companysso.portal.PortalEvents;
 import dev.companysso.portal.PortalUrls;
 import dev.companysso.portal.links.Section;
 import dev.companysso.portal.links.SetupLink;
+import dev.companysso.portal.links.SetupLinkRequest;
 import dev.companysso.portal.links.SetupLinks;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -17,16 +18,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
@@ -71,8 +68,8 @@ public final class SetupLinkResource {
     auth.orgs().requireManage(company);
     SetupLinkRequest asked = request == null ? new SetupLinkRequest(null, null, null) : request;
     List<String> problems = new ArrayList<>();
-    Set<Section> sections = sections(asked.sections(), problems);
-    Instant expires = expiry(asked, Instant.now(), problems);
+    Set<Section> sections = asked.sections(problems);
+    Instant expires = asked.expiry(Instant.now(), problems);
     if (!problems.isEmpty()) {
       return Response.status(Response.Status.BAD_REQUEST)
           .entity(Map.of("errorMessage", String.join(" ", problems)))
@@ -125,62 +122,6 @@ public final class SetupLinkResource {
         .representation(Map.of("company", alias, "id", id))
         .success();
     return Response.noContent().build();
-  }
-
-  private static Set<Section> sections(List<String> names, List<String> problems) {
-    if (names == null || names.isEmpty()) {
-      return EnumSet.of(Section.SSO);
-    }
-    Set<Section> sections = EnumSet.noneOf(Section.class);
-    for (int i = 0; i < names.size(); i++) {
-      Optional<Section> section = Section.named(names.get(i));
-      if (section.isEmpty()) {
-        problems.add(
-            "sections["
-                + i
-                + "]: '"
-                + names.get(i)
-                + "' is not a portal section (available: "
-                + String.join(", ", Section.keys())
-                + ").");
-      } else {
-        sections.add(section.get());
-      }
-    }
-    return sections;
-  }
-
-  private static Instant expiry(SetupLinkRequest request, Instant now, List<String> problems) {
-    Instant latest = now.plus(SetupLinks.LONGEST_LIFETIME);
-    if (request.expires() != null && request.expiresInDays() != null) {
-      problems.add("expires, expiresInDays: give one of them, not both.");
-      return now;
-    }
-    if (request.expires() != null) {
-      Instant at;
-      try {
-        at = Instant.parse(request.expires());
-      } catch (DateTimeParseException e) {
-        problems.add(
-            "expires: '" + request.expires() + "' is not a moment such as 2026-12-11T17:00:00Z.");
-        return now;
-      }
-      if (!at.isAfter(now) || at.isAfter(latest)) {
-        problems.add(
-            "expires: a moment after now and at most "
-                + SetupLinks.LONGEST_LIFETIME.toDays()
-                + " days ahead.");
-      }
-      return at;
-    }
-    int days =
-        request.expiresInDays() == null
-            ? (int) SetupLinks.DEFAULT_LIFETIME.toDays()
-            : request.expiresInDays();
-    if (days < 1 || days > SetupLinks.LONGEST_LIFETIME.toDays()) {
-      problems.add("expiresInDays: from 1 to " + SetupLinks.LONGEST_LIFETIME.toDays() + " days.");
-    }
-    return now.plus(Duration.ofDays(days));
   }
 
   private Map<String, Object> describe(SetupLink link, OrganizationModel company) {

@@ -1,6 +1,5 @@
 package dev.companysso.portal.web;
 
-import dev.companysso.core.SecretTokens;
 import dev.companysso.portal.PortalEvents;
 import dev.companysso.portal.links.Section;
 import dev.companysso.portal.links.SetupLink;
@@ -31,11 +30,11 @@ record PortalAccess(SetupLink link, UserModel owner, OrganizationModel company, 
   }
 
   String csrfToken() {
-    return SecretTokens.hash("csrf:" + csrfSecret);
+    return CsrfToken.of(csrfSecret);
   }
 
   boolean csrfMatches(String presented) {
-    return SecretTokens.matches(SecretTokens.hash(csrfToken()), presented);
+    return CsrfToken.matches(csrfSecret, presented);
   }
 
   /** The admin event of an action: by the link's creator on behalf of its holder, or the Owner. */

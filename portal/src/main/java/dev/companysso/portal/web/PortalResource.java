@@ -5,9 +5,8 @@ import dev.companysso.portal.PortalUrls;
 import dev.companysso.portal.links.Section;
 import dev.companysso.portal.links.SetupLink;
 import dev.companysso.portal.links.SetupLinks;
-import dev.companysso.portal.sso.SsoConnection;
-import dev.companysso.portal.sso.SsoDrafts;
-import dev.companysso.portal.sso.Vendor;
+import dev.companysso.portal.signins.CompanySignIns;
+import dev.companysso.portal.sso.SsoStatus;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,13 +17,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.events.admin.OperationType;
-import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -101,9 +97,19 @@ public final class PortalResource {
     PortalAccess access = access();
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put("portal", PortalBean.of(access, DAY));
+    OrganizationModel company = access.company();
     attributes.put(
-        "sso", SsoState.of(session, realm, access.company()).name().toLowerCase(Locale.ROOT));
+        "sso",
+        SsoStatus.of(session, realm, company, new CompanySignIns(session, realm).of(company))
+            .state()
+            .key());
     return pages.page("home", Response.Status.OK, attributes);
+  }
+
+  /** Vendor staff's view of every company; signed in to the realm, never by a setup link. */
+  @Path("vendor")
+  public VendorResource vendor() {
+    return new VendorResource(session, realm, pages, DAY);
   }
 
   /** The company's sign-in settings, for a link that opens them. */
@@ -184,7 +190,8 @@ public final class PortalResource {
       return pages.message(
           Response.Status.FORBIDDEN, "companySsoPortalTitle", "companySsoPortalNotOwner");
     }
-    return Response.seeOther(PortalSignIn.authorizationRequest(session, realm)).build();
+    return Response.seeOther(PortalSignIn.authorizationRequest(session, realm, "signed-in"))
+        .build();
   }
 
   /** Where the Owner's sign-in returns; the session cookie it set is what counts. */
@@ -196,24 +203,5 @@ public final class PortalResource {
 
   private Optional<OrganizationModel> company(String id) {
     return Optional.ofNullable(session.getProvider(OrganizationProvider.class).getById(id));
-  }
-
-  /** Where the company's sign-in stands, for the home page. */
-  enum SsoState {
-    NOT_SET_UP,
-    DRAFT,
-    LIVE;
-
-    static SsoState of(KeycloakSession session, RealmModel realm, OrganizationModel company) {
-      SsoConnection connection = new SsoConnection(realm, company);
-      boolean live =
-          Arrays.stream(Vendor.values())
-              .flatMap(v -> connection.linked(v).stream())
-              .anyMatch(IdentityProviderModel::isEnabled);
-      if (live) {
-        return LIVE;
-      }
-      return new SsoDrafts(session, realm).of(company).isPresent() ? DRAFT : NOT_SET_UP;
-    }
   }
 }

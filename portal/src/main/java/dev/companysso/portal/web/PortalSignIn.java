@@ -12,15 +12,18 @@ import org.keycloak.protocol.oidc.utils.PkceUtils;
 import org.keycloak.services.Urls;
 
 /**
- * The authorization request that signs a company's Owner in to the realm for the portal, as the
- * portal's own client. The portal needs no token: the login leaves Keycloak's session cookie, by
- * which it knows the Owner, so the code is never redeemed.
+ * The authorization request that signs a company's Owner, or vendor staff, in to the realm for the
+ * portal, as the portal's own client. The portal needs no token: the login leaves Keycloak's
+ * session cookie, by which it knows who signed in, so the code is never redeemed.
  */
 final class PortalSignIn {
 
   private PortalSignIn() {}
 
-  static URI authorizationRequest(KeycloakSession session, RealmModel realm) {
+  /**
+   * @param returnPath the portal page the sign-in returns to, e.g. {@code signed-in}
+   */
+  static URI authorizationRequest(KeycloakSession session, RealmModel realm, String returnPath) {
     PortalClient.ensure(realm);
     String verifier = PkceUtils.generateCodeVerifier();
     return UriBuilder.fromUri(
@@ -29,7 +32,7 @@ final class PortalSignIn {
                 .build(realm.getName()))
         .queryParam(OAuth2Constants.CLIENT_ID, PortalClient.CLIENT_ID)
         .queryParam(
-            OAuth2Constants.REDIRECT_URI, PortalUrls.of(session, realm).portal() + "/signed-in")
+            OAuth2Constants.REDIRECT_URI, PortalUrls.of(session, realm).portal() + "/" + returnPath)
         .queryParam(OAuth2Constants.RESPONSE_TYPE, OAuth2Constants.CODE)
         .queryParam(OAuth2Constants.SCOPE, "openid")
         .queryParam(OAuth2Constants.STATE, SecretTokens.newToken(""))

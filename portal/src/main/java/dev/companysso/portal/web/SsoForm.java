@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * The sign-in form of one vendor as the page shows it: the values entered (the secret never goes
  * back to the browser, only whether one is saved) and the problems, each under its field. A problem
- * is a message key of the portal or, from the provider type's own checks, a sentence that starts
- * with the field's label.
+ * is a message key of the portal or, from the provider type's own checks, a sentence already in the
+ * page's language.
  */
 public final class SsoForm {
 
@@ -22,26 +22,27 @@ public final class SsoForm {
 
   private static final String REQUIRED = "companySsoPortalRequired";
 
-  /** The provider types' messages start with these labels. */
-  private static final Map<String, String> LABELS =
-      Map.of(
-          "Okta domain", "oktaDomain",
-          "Authorization server", "authorizationServer",
-          "Client ID", "clientId",
-          "Tenant ID", "tenantId",
-          "Cloud", "cloud");
-
   private final Vendor vendor;
   private final Map<String, String> values;
   private final String secret;
+
+  /** Message keys of the portal's own problems, by field. */
   private final Map<String, String> errors;
 
+  /** The provider type's problems, already worded in the page's language, by field. */
+  private final Map<String, String> worded;
+
   private SsoForm(
-      Vendor vendor, Map<String, String> values, String secret, Map<String, String> errors) {
+      Vendor vendor,
+      Map<String, String> values,
+      String secret,
+      Map<String, String> errors,
+      Map<String, String> worded) {
     this.vendor = vendor;
     this.values = values;
     this.secret = secret;
     this.errors = errors;
+    this.worded = worded;
   }
 
   /** The form as saved (when the saved settings are of this vendor), or empty. */
@@ -50,10 +51,7 @@ public final class SsoForm {
     Optional<SsoDraft> same = saved.filter(d -> d.vendor() == vendor);
     vendor.fields().forEach(f -> values.put(f, same.map(d -> d.get(f)).orElse("")));
     return new SsoForm(
-        vendor,
-        values,
-        same.map(d -> d.get(Vendor.CLIENT_SECRET)).orElse(""),
-        new LinkedHashMap<>());
+        vendor, values, same.map(d -> d.get(Vendor.CLIENT_SECRET)).orElse(""), Map.of(), Map.of());
   }
 
   /**
@@ -81,21 +79,17 @@ public final class SsoForm {
     if (secret.isEmpty()) {
       errors.put(Vendor.CLIENT_SECRET, REQUIRED);
     }
-    return new SsoForm(vendor, values, secret, errors);
+    return new SsoForm(vendor, values, secret, errors, Map.of());
   }
 
-  /** The form with a provider type's problem placed under the field its message names. */
-  SsoForm withError(String message) {
-    Map<String, String> more = new LinkedHashMap<>(errors);
-    String field =
-        LABELS.entrySet().stream()
-            .filter(label -> message.startsWith(label.getKey()))
-            .map(Map.Entry::getValue)
-            .filter(values::containsKey)
-            .findFirst()
-            .orElse(GENERAL);
-    more.put(field, message);
-    return new SsoForm(vendor, values, secret, more);
+  /**
+   * The form with the identity provider type's verdict on it: beside the field it names, else above
+   * the form.
+   */
+  SsoForm withError(String field, String message) {
+    Map<String, String> more = new LinkedHashMap<>(worded);
+    more.put(field != null && values.containsKey(field) ? field : GENERAL, message);
+    return new SsoForm(vendor, values, secret, errors, more);
   }
 
   SsoDraft draft() {
@@ -118,14 +112,23 @@ public final class SsoForm {
   }
 
   public boolean hasError(String field) {
-    return errors.containsKey(field);
+    return errors.containsKey(field) || worded.containsKey(field);
   }
 
+  /**
+   * The problem of a field as the page shows it: the provider type's words, else the portal's
+   * message key (which the template looks up).
+   */
   public String error(String field) {
-    return errors.getOrDefault(field, "");
+    return worded.getOrDefault(field, errors.getOrDefault(field, ""));
+  }
+
+  /** Whether {@link #error} is a message key rather than words to show as they are. */
+  public boolean isErrorKey(String field) {
+    return !worded.containsKey(field) && errors.containsKey(field);
   }
 
   boolean isValid() {
-    return errors.isEmpty();
+    return errors.isEmpty() && worded.isEmpty();
   }
 }

@@ -1,5 +1,6 @@
 package dev.companysso.portal.web;
 
+import dev.companysso.identityproviders.FormProblem;
 import dev.companysso.identityproviders.testconnection.ConnectionCheck;
 import dev.companysso.identityproviders.testconnection.ConnectionTests;
 import dev.companysso.identityproviders.testsignin.TestSignIn;
@@ -25,6 +26,7 @@ import java.net.URI;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.events.admin.OperationType;
@@ -137,8 +139,10 @@ public final class SsoResource {
       IdentityProviderModel model = connection.model(form.draft());
       try {
         connection.validate(model);
+      } catch (FormProblem problem) {
+        form = form.withError(problem.field(), problem.in(locale()));
       } catch (IllegalArgumentException e) {
-        form = form.withError(e.getMessage());
+        form = form.withError(null, e.getMessage());
       }
     }
     if (!form.isValid()) {
@@ -176,7 +180,11 @@ public final class SsoResource {
         "sso/test-connection",
         Map.of("ok", checks.stream().allMatch(ConnectionCheck::ok)));
     Map<String, Object> attributes = attributes(vendor, SsoForm.of(vendor, draft));
-    attributes.put("checks", checks);
+    attributes.put(
+        "checks",
+        checks.stream()
+            .map(check -> new CheckView(check.name(), check.ok(), check.in(locale())))
+            .toList());
     attributes.put("checksOk", checks.stream().allMatch(ConnectionCheck::ok));
     return pages.page("sso", Response.Status.OK, attributes);
   }
@@ -257,6 +265,14 @@ public final class SsoResource {
     attributes.put("values", values);
     attributes.put("formAction", urls.portal() + "/sso/" + vendor.providerId());
     return attributes;
+  }
+
+  /** One step of the connection test, worded in the page's language. */
+  public record CheckView(String name, boolean ok, String message) {}
+
+  /** The language the page is shown in (Keycloak's choice: the locale cookie, the browser). */
+  private Locale locale() {
+    return session.getContext().resolveLocale(null);
   }
 
   private PortalBean portal() {

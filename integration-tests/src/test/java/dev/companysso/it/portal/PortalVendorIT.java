@@ -1,0 +1,288 @@
+package dev.companysso.it.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.companysso.harness.CompanySsoStack;
+import dev.companysso.it.scim.ScimPayloads;
+import dev.companysso.it.support.Accessibility;
+import dev.companysso.it.support.Browser;
+import dev.companysso.it.support.CompanySsoExtension;
+import dev.companysso.it.support.DemoAppClient;
+import dev.companysso.it.support.LoginPage;
+import dev.companysso.it.support.RealmFixtures;
+import dev.companysso.it.support.SimulatorUsers;
+import dev.companysso.it.support.UpstreamSignInPage;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.AdminEventRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The portal's vendor view: vendor staff, signed in to the realm with a realm-management role, see
+ * every company with its sign-in state and last sign-in, and create and revoke setup links; users
+ * without the role, a company's Owner included, see no company.
+ */
+@ExtendWith(CompanySsoExtension.class)
+class PortalVendorIT {
+
+  private static final String PASSWORD = "Vendor-passw0rd!";
+
+  private CompanySsoStack stack;
+  private Keycloak admin;
+  private RealmFixtures fixtures;
+  private String portal;
+  private final List<String> companies = new ArrayList<>();
+  private final List<String> users = new ArrayList<>();
+
+  @BeforeEach
+  void connect(CompanySsoStack stack) {
+    this.stack = stack;
+    admin = stack.keycloak().adminClient();
+    fixtures = new RealmFixtures(admin, CompanySsoStack.REALM);
+    portal =
+        stack.keycloak().baseUrl() + "/realms/" + CompanySsoStack.REALM + "/company-sso-portal";
+  }
+
+  @AfterEach
+  void cleanUp() {
+    companies.forEach(c -> fixtures.companyResource(c).delete().close());
+    users.forEach(id -> fixtures.realm().users().delete(id).close());
+    admin.close();
+  }
+
+  private String newCompany(String prefix) {
+    String company = ScimPayloads.unique(prefix);
+    fixtures.company(company, company + ".example", true, List.of());
+    companies.add(company);
+    return company;
+  }
+
+  /** A local user of the realm holding these roles of realm-management; their username. */
+  private String staff(String... managementRoles) {
+    String username = ScimPayloads.unique("staff-");
+    String id = fixtures.localUser(username, username + "@vendor.example", PASSWORD);
+    users.add(id);
+    ClientRepresentation management =
+        fixtures.realm().clients().findByClientId("realm-management").get(0);
+    List<RoleRepresentation> roles = new ArrayList<>();
+    for (String role : managementRoles) {
+      roles.add(
+          fixtures.realm().clients().get(management.getId()).roles().get(role).toRepresentation());
+    }
+    UserResource user = fixtures.realm().users().get(id);
+    user.roles().clientLevel(management.getId()).add(roles);
+    return username;
+  }
+
+  /** Opens the vendor view, which sends the visitor to sign in first. */
+  private void signIn(Browser browser, String username) {
+    browser.open(URI.create(portal + "/vendor"));
+    new LoginPage(browser).signIn(username, PASSWORD);
+    browser.waitForUrlStartingWith(portal + "/vendor");
+  }
+
+  private static WebElement company(Browser browser, String code) {
+    return browser.waitFor(By.id("csso-company-" + code));
+  }
+
+  private static String fact(WebElement company, String name) {
+    return company.findElement(By.cssSelector("[data-fact='" + name + "']")).getText();
+  }
+
+  private void search(Browser browser, String text) {
+    browser.open(
+        URI.create(portal + "/vendor?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  @DisplayName(
+      "Staff with manage-organizations sign in, find a company not set up, create a setup link shown once, which a fresh browser opens; they revoke it and it stops working; both are admin events")
+  void createAndRevoke() throws Exception {
+    String code = newCompany("vendorco");
+    String username = staff("manage-organizations");
+    long start = System.currentTimeMillis();
+    try (Browser browser = Browser.start()) {
+      signIn(browser, username);
+      assertThat(browser.waitFor(By.id("csso-vendor-staff")).getText()).contains(username);
+      search(browser, code);
+      WebElement row = company(browser, code);
+      assertThat(fact(row, "code")).isEqualTo(code);
+      assertThat(fact(row, "state")).isEqualTo("Not set up");
+      assertThat(fact(row, "vendor")).isEqualTo("None yet");
+      assertThat(fact(row, "last-sign-in")).isEqualTo("never");
+      assertThat(fact(row, "links")).isEqualTo("0");
+
+      browser.waitFor(By.id("csso-create-" + code)).click();
+      assertThat(browser.waitFor(By.id("csso-link-created")).getText()).contains(code);
+      String url = browser.waitFor(By.id("csso-value-setup-link")).getAttribute("value");
+      assertThat(url).startsWith(portal + "/link/csso_setup_");
+      browser.screenshot("portal-vendor-link-created");
+
+      PortalVisitor itAdmin = new PortalVisitor();
+      assertThat(itAdmin.get(url).statusCode()).isEqualTo(303);
+      assertThat(itAdmin.get(portal + "/").body()).contains(code);
+
+      search(browser, code);
+      assertThat(fact(company(browser, code), "links")).isEqualTo("1");
+      assertThat(browser.pageText()).doesNotContain(url.substring(url.lastIndexOf('/') + 1));
+      browser.waitFor(By.cssSelector("#csso-company-" + code + " [data-revoke]")).click();
+      assertThat(fact(company(browser, code), "links")).isEqualTo("0");
+      assertThat(itAdmin.get(portal + "/").statusCode()).isEqualTo(401);
+    }
+    List<AdminEventRepresentation> events =
+        fixtures.realm().getAdminEvents().stream()
+            .filter(e -> "COMPANY_SSO_PORTAL".equals(e.getResourceType()))
+            .filter(e -> e.getTime() >= start)
+            .filter(e -> e.getResourcePath().contains(code + "/setup-links"))
+            .toList();
+    assertThat(events)
+        .extracting(AdminEventRepresentation::getOperationType)
+        .containsExactlyInAnyOrder("CREATE", "DELETE");
+    assertThat(events).allSatisfy(e -> assertThat(e.getDetails()).containsEntry("staff", username));
+  }
+
+  @Test
+  @DisplayName(
+      "acme's row follows its sign-ins: live after a worker signs in, failing after Okta turns away an unassigned worker, live again after the next sign-in")
+  void stateFollowsSignIns() throws Exception {
+    String username = staff("view-organizations");
+    String worker = "vendorview-" + ScimPayloads.unique("") + "@acme.example";
+    stack
+        .okta()
+        .addUser(
+            CompanySsoStack.ACME_ORG,
+            SimulatorUsers.okta(worker, PASSWORD, "Ven", "Dor", List.of()));
+    try (Browser staffBrowser = Browser.start()) {
+      signInByCompanyCode(worker, PASSWORD);
+      signIn(staffBrowser, username);
+      search(staffBrowser, "acme");
+      WebElement acme = company(staffBrowser, "acme");
+      assertThat(fact(acme, "state")).isEqualTo("Live");
+      assertThat(fact(acme, "vendor")).isEqualTo("Okta");
+      assertThat(fact(acme, "last-sign-in")).endsWith("UTC");
+      assertThat(staffBrowser.driver().findElements(By.id("csso-create-acme")))
+          .as("view-only staff get no create button")
+          .isEmpty();
+
+      signInByCompanyCode("carol@acme.example", "carol-password");
+      search(staffBrowser, "acme");
+      acme = company(staffBrowser, "acme");
+      assertThat(fact(acme, "state")).isEqualTo("Failing");
+      assertThat(fact(acme, "last-failure")).contains("company_sso_user_not_assigned");
+      staffBrowser.screenshot("portal-vendor-failing");
+
+      signInByCompanyCode(worker, PASSWORD);
+      search(staffBrowser, "acme");
+      assertThat(fact(company(staffBrowser, "acme"), "state")).isEqualTo("Live");
+    } finally {
+      fixtures
+          .realm()
+          .users()
+          .searchByEmail(worker, true)
+          .forEach(u -> fixtures.realm().users().delete(u.getId()).close());
+      stack.okta().removeUser(CompanySsoStack.ACME_ORG, worker);
+    }
+  }
+
+  /** A sign-in through acme's Okta by company code, in a browser of its own. */
+  private void signInByCompanyCode(String login, String password) {
+    try (Browser browser = Browser.start()) {
+      browser.open(
+          new DemoAppClient(stack.keycloak().baseUrl(), CompanySsoStack.REALM)
+              .authorize(Map.of())
+              .url());
+      new LoginPage(browser).openSingleSignOn().submit("acme");
+      UpstreamSignInPage.OKTA.signIn(browser, login, password);
+      browser.waitFor(By.tagName("body"));
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "View-only staff, a signed-in user without a role and a forged form get nowhere: no button, a themed refusal, no link made")
+  void refusals() throws Exception {
+    String code = newCompany("guarded");
+    String viewer = staff("view-organizations");
+    String nobody = staff();
+    try (Browser browser = Browser.start()) {
+      signIn(browser, nobody);
+      assertThat(browser.pageText())
+          .contains("may not see the companies")
+          .doesNotContain(code)
+          .doesNotContain("acme");
+    }
+    try (Browser browser = Browser.start()) {
+      signIn(browser, viewer);
+      search(browser, code);
+      assertThat(fact(company(browser, code), "state")).isEqualTo("Not set up");
+      assertThat(browser.driver().findElements(By.cssSelector("form[action$='/vendor/links']")))
+          .isEmpty();
+      // The view-only member posts a create form anyway, with their own valid CSRF token.
+      String sent =
+          (String)
+              ((JavascriptExecutor) browser.driver())
+                  .executeScript(
+                      "const f = document.createElement('form'); f.method = 'post';"
+                          + " f.action = arguments[0];"
+                          + " for (const [k, v] of Object.entries(arguments[1])) {"
+                          + " const i = document.createElement('input'); i.type = 'hidden';"
+                          + " i.name = k; i.value = v; f.appendChild(i); }"
+                          + " document.body.appendChild(f); f.submit(); return 'sent';",
+                      portal + "/vendor/links",
+                      Map.of("company", code, "expiresInDays", "7", "csrf", "forged"));
+      assertThat(sent).isEqualTo("sent");
+      assertThat(browser.waitFor(By.tagName("body")).getText())
+          .contains("This form is out of date");
+    }
+    PortalVisitor anonymous = new PortalVisitor();
+    HttpResponse<String> forged =
+        anonymous.post(
+            portal + "/vendor/links", Map.of("company", code, "expiresInDays", "7", "csrf", "x"));
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(
+            new SetupLinkAdmin(admin, stack.keycloak().baseUrl(), CompanySsoStack.REALM).list(code))
+        .as("no link was made")
+        .isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "The vendor view in German at phone width: translated, nothing overflows, and axe-core finds no serious or critical violation")
+  void germanPhoneAccessible() throws Exception {
+    String code = newCompany("ansicht");
+    String username = staff("manage-organizations");
+    try (Browser browser = Browser.start("--lang=de", "--accept-lang=de")) {
+      browser.driver().manage().window().setSize(new Dimension(390, 844));
+      signIn(browser, username);
+      search(browser, code);
+      assertThat(fact(company(browser, code), "state")).isEqualTo("Nicht eingerichtet");
+      assertThat(browser.pageText()).contains("Firmencode").contains("Einrichtungslink erstellen");
+      Object overflow =
+          ((JavascriptExecutor) browser.driver())
+              .executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
+      assertThat(overflow).isEqualTo(false);
+      assertThat(Accessibility.seriousViolations(browser)).as("vendor view").isEmpty();
+      browser.waitFor(By.id("csso-create-" + code)).click();
+      browser.waitFor(By.id("csso-link-created"));
+      assertThat(Accessibility.seriousViolations(browser)).as("link created").isEmpty();
+      browser.screenshot("portal-vendor-de-phone");
+    }
+  }
+}

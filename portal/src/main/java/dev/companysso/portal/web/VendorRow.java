@@ -1,0 +1,53 @@
+package dev.companysso.portal.web;
+
+import dev.companysso.portal.PortalEvents;
+import dev.companysso.portal.links.SetupLink;
+import dev.companysso.portal.signins.CompanySignIn;
+import dev.companysso.portal.sso.SsoStatus;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+
+/** One company in the vendor view, as its template shows it. */
+public record VendorRow(
+    String name,
+    String code,
+    boolean enabled,
+    String state,
+    String vendor,
+    String lastSignIn,
+    String lastFailure,
+    String lastError,
+    List<OpenLink> links) {
+
+  /** A setup link that still works. */
+  public record OpenLink(String id, String createdBy, String expires, String lastUsed) {}
+
+  static VendorRow of(
+      KeycloakSession session,
+      OrganizationModel company,
+      SsoStatus status,
+      CompanySignIn signIn,
+      List<SetupLink> open,
+      DateTimeFormatter dates) {
+    return new VendorRow(
+        company.getName(),
+        company.getAlias(),
+        company.isEnabled(),
+        status.state().key(),
+        status.vendor().map(v -> v.providerId()).orElse(null),
+        signIn.lastSuccess() == null ? null : dates.format(signIn.lastSuccess()),
+        signIn.lastFailure() == null ? null : dates.format(signIn.lastFailure()),
+        signIn.lastError(),
+        open.stream()
+            .map(
+                link ->
+                    new OpenLink(
+                        link.id(),
+                        PortalEvents.creatorName(session, link),
+                        dates.format(link.expires()),
+                        link.lastUsed() == null ? null : dates.format(link.lastUsed())))
+            .toList());
+  }
+}

@@ -1,0 +1,101 @@
+<#import "template.ftl" as layout>
+<#import "company-sso-portal-macros.ftl" as csso>
+<@layout.registrationLayout displayInfo=true; section>
+<!-- template: company-sso-portal-vendor.ftl -->
+    <#if section = "header">
+        ${msg("companySsoPortalVendorTitle")}
+    <#elseif section = "form">
+        <link rel="stylesheet" href="${url.resourcesPath}/css/company-sso-portal.css"/>
+        <script src="${url.resourcesPath}/js/company-sso-portal.js" defer></script>
+        <p id="csso-copy-status" class="pf-v5-screen-reader" aria-live="polite" data-copied="${msg("companySsoPortalCopied")}"></p>
+        <#if createdLink??>
+            <div id="csso-link-created" class="${properties.kcAlertClass!} pf-m-success" role="status">
+                <span class="${properties.kcAlertTitleClass!}">${msg("companySsoPortalVendorLinkCreated", createdLink.company, createdLink.expires)}</span>
+            </div>
+            <@csso.copyValue name="setup-link" label=msg("companySsoPortalVendorLinkUrl") value=createdLink.url/>
+            <p id="csso-link-once">${msg("companySsoPortalVendorLinkOnce")}</p>
+        </#if>
+        <form id="csso-search" class="${properties.kcFormClass!}" method="get" action="${portalUrl}/vendor" role="search">
+            <div class="${properties.kcFormGroupClass!}">
+                <label for="csso-search-q" class="${properties.kcFormLabelClass!}"><span class="${properties.kcFormLabelTextClass!}">${msg("companySsoPortalVendorSearch")}</span></label>
+                <div class="${properties.kcInputGroup!}">
+                    <div class="${properties.kcInputGroupItemClass!} ${properties.kcFill!}">
+                        <span class="${properties.kcInputClass!}"><input id="csso-search-q" name="q" type="search" value="${search}" autocomplete="off"/></span>
+                    </div>
+                    <div class="${properties.kcInputGroupItemClass!}">
+                        <button type="submit" class="${properties.kcButtonSecondaryClass!}">${msg("companySsoPortalVendorSearchButton")}</button>
+                    </div>
+                </div>
+            </div>
+        </form>
+        <#if !rows?has_content>
+            <p id="csso-no-companies">${msg("companySsoPortalVendorNoCompanies")}</p>
+        </#if>
+        <#list rows as row>
+            <section class="csso-company" id="csso-company-${row.code()}" aria-labelledby="csso-company-${row.code()}-name">
+                <h2 id="csso-company-${row.code()}-name" class="pf-v5-c-title pf-m-md">${row.name()}</h2>
+                <dl class="csso-facts">
+                    <dt>${msg("companySsoPortalVendorCode")}</dt>
+                    <dd data-fact="code">${row.code()}<#if !row.enabled()> (${msg("companySsoPortalVendorDisabled")})</#if></dd>
+                    <dt>${msg("companySsoPortalVendorProvider")}</dt>
+                    <dd data-fact="vendor">${msg("companySsoPortalVendor." + (row.vendor()!"none"))}</dd>
+                    <dt>${msg("companySsoPortalVendorState")}</dt>
+                    <dd data-fact="state" data-state="${row.state()}">${msg("companySsoPortalVendorState." + row.state())}</dd>
+                    <dt>${msg("companySsoPortalVendorLastSignIn")}</dt>
+                    <dd data-fact="last-sign-in">${row.lastSignIn()!msg("companySsoPortalVendorNever")}</dd>
+                    <#if row.state() == "failing">
+                        <dt>${msg("companySsoPortalVendorLastFailure")}</dt>
+                        <dd data-fact="last-failure">${row.lastFailure()} (${row.lastError()!""})</dd>
+                    </#if>
+                    <dt>${msg("companySsoPortalVendorOpenLinks")}</dt>
+                    <dd data-fact="links">${row.links()?size}</dd>
+                </dl>
+                <#if row.links()?has_content>
+                    <ul class="csso-links" aria-label="${msg("companySsoPortalVendorOpenLinksOf", row.name())}">
+                        <#list row.links() as link>
+                            <li data-link="${link.id()}">
+                                ${msg("companySsoPortalVendorLinkLine", link.expires(), link.createdBy(), link.lastUsed()!msg("companySsoPortalVendorNever"))}
+                                <#if manages>
+                                    <form method="post" action="${portalUrl}/vendor/links/revoke" class="csso-inline-form">
+                                        <input type="hidden" name="csrf" value="${csrf}"/>
+                                        <input type="hidden" name="company" value="${row.code()}"/>
+                                        <input type="hidden" name="link" value="${link.id()}"/>
+                                        <button type="submit" class="${properties.kcButtonSecondaryClass!}" data-revoke="${link.id()}"
+                                                aria-label="${msg("companySsoPortalVendorRevokeLabel", row.name(), link.expires())}">${msg("companySsoPortalVendorRevoke")}</button>
+                                    </form>
+                                </#if>
+                            </li>
+                        </#list>
+                    </ul>
+                </#if>
+                <#if manages>
+                    <form method="post" action="${portalUrl}/vendor/links" class="csso-new-link">
+                        <input type="hidden" name="csrf" value="${csrf}"/>
+                        <input type="hidden" name="company" value="${row.code()}"/>
+                        <input type="hidden" name="sections" value="sso"/>
+                        <div class="${properties.kcFormGroupClass!}">
+                            <label for="csso-days-${row.code()}" class="${properties.kcFormLabelClass!}"><span class="${properties.kcFormLabelTextClass!}">${msg("companySsoPortalVendorLifetime")}</span></label>
+                            <span class="${properties.kcInputClass!} pf-v5-c-form-control">
+                                <select id="csso-days-${row.code()}" name="expiresInDays">
+                                    <#list lifetimes as days>
+                                        <option value="${days?c}"<#if days == defaultLifetime> selected</#if>>${days?c}</option>
+                                    </#list>
+                                </select>
+                            </span>
+                        </div>
+                        <button type="submit" id="csso-create-${row.code()}" class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}"
+                                aria-label="${msg("companySsoPortalVendorCreateFor", row.name())}">${msg("companySsoPortalVendorCreate")}</button>
+                    </form>
+                </#if>
+            </section>
+        </#list>
+        <#if page gt 0 || more>
+            <nav class="csso-pages" aria-label="${msg("companySsoPortalVendorPages")}">
+                <#if page gt 0><a id="csso-page-previous" href="${portalUrl}/vendor?q=${search?url}&amp;page=${(page - 1)?c}">${msg("companySsoPortalVendorPrevious")}</a></#if>
+                <#if more><a id="csso-page-next" href="${portalUrl}/vendor?q=${search?url}&amp;page=${(page + 1)?c}">${msg("companySsoPortalVendorNext")}</a></#if>
+            </nav>
+        </#if>
+    <#elseif section = "info">
+        <span id="csso-vendor-staff">${msg(manages?then("companySsoPortalVendorSignedInAs", "companySsoPortalVendorSignedInViewOnly"), staff)}</span>
+    </#if>
+</@layout.registrationLayout>
