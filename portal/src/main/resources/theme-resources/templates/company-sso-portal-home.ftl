@@ -13,6 +13,13 @@
                 <a id="csso-sso-open" class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" href="${portalUrl}/sso">${msg("companySsoPortalSsoOpen")}</a>
             </#if>
         </section>
+        <#if portal.sections()?seq_contains("provisioning")>
+            <section class="csso-portal-section" aria-labelledby="csso-provisioning-heading">
+                <h2 id="csso-provisioning-heading" class="pf-v5-c-title pf-m-lg">${msg("companySsoPortalProvisioningHeading")}</h2>
+                <p id="csso-provisioning-state"><#if scimTokenCreated??>${msg("companySsoPortalProvisioningTokenSince", scimTokenCreated)}<#else>${msg("companySsoPortalProvisioningNoToken")}</#if></p>
+                <a id="csso-provisioning-open" class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}" href="${portalUrl}/provisioning">${msg("companySsoPortalProvisioningOpen")}</a>
+            </section>
+        </#if>
     <#elseif section = "info">
         <#if portal.linkExpires()??>
             <span id="csso-portal-link-expiry">${msg("companySsoPortalLinkValidUntil", portal.linkExpires())}</span>

@@ -47,6 +47,8 @@
                         <dt>${msg("companySsoPortalVendorLastFailure")}</dt>
                         <dd data-fact="last-failure">${row.lastFailure()} (${row.lastError()!""})</dd>
                     </#if>
+                    <dt>${msg("companySsoPortalProvisioningHeading")}</dt>
+                    <dd data-fact="scim"><#if row.scimTokenSince()??>${msg("companySsoPortalVendorScimSince", row.scimTokenSince())}<#else>${msg("companySsoPortalVendorScimNone")}</#if></dd>
                     <dt>${msg("companySsoPortalVendorOpenLinks")}</dt>
                     <dd data-fact="links">${row.links()?size}</dd>
                 </dl>
@@ -72,7 +74,15 @@
                     <form method="post" action="${portalUrl}/vendor/links" class="csso-new-link">
                         <input type="hidden" name="csrf" value="${csrf}"/>
                         <input type="hidden" name="company" value="${row.code()}"/>
-                        <input type="hidden" name="sections" value="sso"/>
+                        <fieldset class="${properties.kcFormGroupClass!} csso-sections">
+                            <legend class="${properties.kcFormLabelClass!}">${msg("companySsoPortalVendorSections")}</legend>
+                            <#list sections as key>
+                                <div class="pf-v5-c-check">
+                                    <input class="pf-v5-c-check__input" type="checkbox" id="csso-section-${key}-${row.code()}" name="sections" value="${key}"<#if key == "sso"> checked</#if>/>
+                                    <label class="pf-v5-c-check__label" for="csso-section-${key}-${row.code()}">${msg("companySsoPortalSection." + key)}</label>
+                                </div>
+                            </#list>
+                        </fieldset>
                         <div class="${properties.kcFormGroupClass!}">
                             <label for="csso-days-${row.code()}" class="${properties.kcFormLabelClass!}"><span class="${properties.kcFormLabelTextClass!}">${msg("companySsoPortalVendorLifetime")}</span></label>
                             <span class="${properties.kcInputClass!} pf-v5-c-form-control">

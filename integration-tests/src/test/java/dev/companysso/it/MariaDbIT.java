@@ -116,7 +116,8 @@ class MariaDbIT {
     assertThat(database.query("SELECT ID, EXECTYPE FROM DATABASECHANGELOG_CSSO_PORTA ORDER BY ID"))
         .containsExactly(
             "company-sso-portal-1-setup-link\tEXECUTED",
-            "company-sso-portal-2-sso-draft\tEXECUTED");
+            "company-sso-portal-2-sso-draft\tEXECUTED",
+            "company-sso-portal-3-company-sign-in\tEXECUTED");
     assertThat(
             database.query(
                 "SELECT COLUMN_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = 'keycloak'"
@@ -126,6 +127,11 @@ class MariaDbIT {
             database.query(
                 "SELECT COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = 'keycloak'"
                     + " AND TABLE_NAME = 'CSSO_OWNER_CLAIM' AND CONSTRAINT_NAME = 'PRIMARY'"))
+        .containsExactly("COMPANY_ID");
+    assertThat(
+            database.query(
+                "SELECT COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = 'keycloak'"
+                    + " AND TABLE_NAME = 'CSSO_COMPANY_SIGN_IN' AND CONSTRAINT_NAME = 'PRIMARY'"))
         .containsExactly("COMPANY_ID");
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.companysso.harness.CompanySsoStack;
-import dev.companysso.it.scim.ScimPayloads;
 import dev.companysso.it.support.AdminRest;
 import dev.companysso.it.support.CompanySsoExtension;
 import dev.companysso.it.support.RealmFixtures;
@@ -28,36 +27,30 @@ import org.keycloak.admin.client.Keycloak;
 @ExtendWith(CompanySsoExtension.class)
 class PortalSetupLinkIT {
 
+  private PortalTestbed bed;
   private Keycloak admin;
   private RealmFixtures fixtures;
   private SetupLinkAdmin links;
   private String portal;
   private String baseUrl;
-  private final List<String> companies = new ArrayList<>();
 
   @BeforeEach
   void connect(CompanySsoStack stack) {
-    admin = stack.keycloak().adminClient();
-    fixtures = new RealmFixtures(admin, CompanySsoStack.REALM);
-    links = new SetupLinkAdmin(admin, stack.keycloak().baseUrl(), CompanySsoStack.REALM);
+    bed = new PortalTestbed(stack);
+    admin = bed.admin();
+    fixtures = bed.fixtures();
+    links = bed.links();
+    portal = bed.portal();
     baseUrl = stack.keycloak().baseUrl();
-    portal =
-        stack.keycloak().baseUrl() + "/realms/" + CompanySsoStack.REALM + "/company-sso-portal";
   }
 
   @AfterEach
-  void removeCompanies() {
-    for (String company : companies) {
-      fixtures.companyResource(company).delete().close();
-    }
-    admin.close();
+  void close() {
+    bed.close();
   }
 
   private String newCompany(String prefix) {
-    String company = ScimPayloads.unique(prefix);
-    fixtures.company(company, company + ".example", true, List.of()).toRepresentation();
-    companies.add(company);
-    return company;
+    return bed.newCompany(prefix);
   }
 
   @Test
@@ -96,7 +89,7 @@ class PortalSetupLinkIT {
     AdminRest.Answer section = links.create(company, "{\"sections\": [\"sso\", \"payroll\"]}");
     assertThat(section.status()).isEqualTo(400);
     assertThat(section.body().path("errorMessage").asText())
-        .contains("sections[1]: 'payroll' is not a portal section (available: sso).");
+        .contains("sections[1]: 'payroll' is not a portal section (available: sso, provisioning).");
 
     AdminRest.Answer days = links.create(company, "{\"expiresInDays\": 365}");
     assertThat(days.status()).isEqualTo(400);

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -38,25 +37,21 @@ class PortalSsoSetupIT {
   private static final String NORTHWIND_TENANT = "3e8f1c2a-7b6d-4e5f-9a0b-1c2d3e4f5a6b";
 
   private CompanySsoStack stack;
-  private Keycloak admin;
+  private PortalTestbed bed;
   private RealmFixtures fixtures;
   private SetupLinkAdmin links;
-  private final List<String> companies = new ArrayList<>();
 
   @BeforeEach
   void connect(CompanySsoStack stack) {
     this.stack = stack;
-    admin = stack.keycloak().adminClient();
-    fixtures = new RealmFixtures(admin, CompanySsoStack.REALM);
-    links = new SetupLinkAdmin(admin, stack.keycloak().baseUrl(), CompanySsoStack.REALM);
+    bed = new PortalTestbed(stack);
+    fixtures = bed.fixtures();
+    links = bed.links();
   }
 
   @AfterEach
-  void removeCompanies() {
-    for (String company : companies) {
-      fixtures.companyResource(company).delete().close();
-    }
-    admin.close();
+  void close() {
+    bed.close();
   }
 
   /** Okta settings of the simulator's initrode org, saved through the portal. */
@@ -70,10 +65,7 @@ class PortalSsoSetupIT {
   }
 
   private String newCompany(String prefix) {
-    String company = ScimPayloads.unique(prefix);
-    fixtures.company(company, company + ".example", true, List.of());
-    companies.add(company);
-    return company;
+    return bed.newCompany(prefix);
   }
 
   private PortalPage openLink(Browser browser, String company) throws Exception {

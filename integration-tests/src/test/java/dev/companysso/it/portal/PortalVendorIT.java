@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -45,33 +44,27 @@ class PortalVendorIT {
   private static final String PASSWORD = "Vendor-passw0rd!";
 
   private CompanySsoStack stack;
-  private Keycloak admin;
+  private PortalTestbed bed;
   private RealmFixtures fixtures;
   private String portal;
-  private final List<String> companies = new ArrayList<>();
   private final List<String> users = new ArrayList<>();
 
   @BeforeEach
   void connect(CompanySsoStack stack) {
     this.stack = stack;
-    admin = stack.keycloak().adminClient();
-    fixtures = new RealmFixtures(admin, CompanySsoStack.REALM);
-    portal =
-        stack.keycloak().baseUrl() + "/realms/" + CompanySsoStack.REALM + "/company-sso-portal";
+    bed = new PortalTestbed(stack);
+    fixtures = bed.fixtures();
+    portal = bed.portal();
   }
 
   @AfterEach
   void cleanUp() {
-    companies.forEach(c -> fixtures.companyResource(c).delete().close());
     users.forEach(id -> fixtures.realm().users().delete(id).close());
-    admin.close();
+    bed.close();
   }
 
   private String newCompany(String prefix) {
-    String company = ScimPayloads.unique(prefix);
-    fixtures.company(company, company + ".example", true, List.of());
-    companies.add(company);
-    return company;
+    return bed.newCompany(prefix);
   }
 
   /** A local user of the realm holding these roles of realm-management; their username. */
@@ -128,6 +121,7 @@ class PortalVendorIT {
       assertThat(fact(row, "vendor")).isEqualTo("None yet");
       assertThat(fact(row, "last-sign-in")).isEqualTo("never");
       assertThat(fact(row, "links")).isEqualTo("0");
+      assertThat(fact(row, "scim")).isEqualTo("no token");
 
       browser.waitFor(By.id("csso-create-" + code)).click();
       assertThat(browser.waitFor(By.id("csso-link-created")).getText()).contains(code);
@@ -256,10 +250,7 @@ class PortalVendorIT {
         anonymous.post(
             portal + "/vendor/links", Map.of("company", code, "expiresInDays", "7", "csrf", "x"));
     assertThat(forged.statusCode()).isEqualTo(403);
-    assertThat(
-            new SetupLinkAdmin(admin, stack.keycloak().baseUrl(), CompanySsoStack.REALM).list(code))
-        .as("no link was made")
-        .isEmpty();
+    assertThat(bed.links().list(code)).as("no link was made").isEmpty();
   }
 
   @Test

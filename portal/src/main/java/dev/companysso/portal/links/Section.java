@@ -8,7 +8,9 @@ import java.util.Optional;
 /** A part of the portal a setup link may open. */
 public enum Section {
   /** The company's Okta or Microsoft Entra ID sign-in. */
-  SSO;
+  SSO,
+  /** Accounts pushed by the company's Okta or Entra ID over SCIM: the endpoint and its token. */
+  PROVISIONING;
 
   /** The section named {@code name} in any case, e.g. {@code sso}. */
   public static Optional<Section> named(String name) {

@@ -3,6 +3,9 @@ package dev.companysso.portal.web;
 import dev.companysso.portal.PortalEvents;
 import dev.companysso.portal.links.Section;
 import dev.companysso.portal.links.SetupLink;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -35,6 +38,15 @@ record PortalAccess(SetupLink link, UserModel owner, OrganizationModel company, 
 
   boolean csrfMatches(String presented) {
     return CsrfToken.matches(csrfSecret, presented);
+  }
+
+  /** Refuses a form without this browser's CSRF token with the portal's "out of date" page. */
+  void requireCsrf(MultivaluedMap<String, String> form, PortalPages pages) {
+    if (!csrfMatches(form.getFirst("csrf"))) {
+      throw new WebApplicationException(
+          pages.message(
+              Response.Status.FORBIDDEN, "companySsoPortalTitle", "companySsoPortalStaleForm"));
+    }
   }
 
   /** The admin event of an action: by the link's creator on behalf of its holder, or the Owner. */

@@ -7,6 +7,7 @@ import dev.companysso.portal.links.SetupLink;
 import dev.companysso.portal.links.SetupLinks;
 import dev.companysso.portal.signins.CompanySignIns;
 import dev.companysso.portal.sso.SsoStatus;
+import dev.companysso.userstorage.scim.ScimTokens;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -103,6 +104,8 @@ public final class PortalResource {
         SsoStatus.of(session, realm, company, new CompanySignIns(session, realm).of(company))
             .state()
             .key());
+    ScimTokens.created(realm, company)
+        .ifPresent(created -> attributes.put("scimTokenCreated", DAY.format(created)));
     return pages.page("home", Response.Status.OK, attributes);
   }
 
@@ -115,15 +118,26 @@ public final class PortalResource {
   /** The company's sign-in settings, for a link that opens them. */
   @Path("sso")
   public SsoResource sso() {
+    return new SsoResource(session, realm, access(Section.SSO), pages, DAY);
+  }
+
+  /** The company's SCIM endpoint and token, for a link that opens them. */
+  @Path("provisioning")
+  public ProvisioningResource provisioning() {
+    return new ProvisioningResource(session, realm, access(Section.PROVISIONING), pages, DAY);
+  }
+
+  /** The visitor, when their link (or Owner role) opens {@code section}. */
+  private PortalAccess access(Section section) {
     PortalAccess access = access();
-    if (!access.allows(Section.SSO)) {
+    if (!access.allows(section)) {
       throw new WebApplicationException(
           pages.message(
               Response.Status.FORBIDDEN,
               "companySsoPortalTitle",
               "companySsoPortalSectionNotAllowed"));
     }
-    return new SsoResource(session, realm, access, pages, DAY);
+    return access;
   }
 
   private Response invalidLink() {

@@ -39,13 +39,8 @@ import org.keycloak.models.RealmModel;
  * Microsoft Entra ID, copy the values into the IdP's app, enter what the IdP shows, save (a draft:
  * the live sign-in, if any, is untouched), and test the connection.
  */
-public final class SsoResource {
+public final class SsoResource extends PortalSection {
 
-  private final KeycloakSession session;
-  private final RealmModel realm;
-  private final PortalAccess access;
-  private final PortalPages pages;
-  private final DateTimeFormatter dates;
   private final SsoConnection connection;
   private final SsoDrafts drafts;
 
@@ -55,11 +50,7 @@ public final class SsoResource {
       PortalAccess access,
       PortalPages pages,
       DateTimeFormatter dates) {
-    this.session = session;
-    this.realm = realm;
-    this.access = access;
-    this.pages = pages;
-    this.dates = dates;
+    super(session, realm, access, pages, dates);
     this.connection = new SsoConnection(realm, access.company());
     this.drafts = new SsoDrafts(session, realm);
   }
@@ -132,7 +123,7 @@ public final class SsoResource {
   public Response save(
       @PathParam("vendor") String vendorId, MultivaluedMap<String, String> formData) {
     Vendor vendor = vendor(vendorId);
-    requireCsrf(formData);
+    access.requireCsrf(formData, pages);
     Optional<SsoDraft> previous = drafts.of(access.company());
     SsoForm form = SsoForm.submitted(vendor, formData, previous);
     if (form.isValid()) {
@@ -160,7 +151,7 @@ public final class SsoResource {
   public Response testConnection(
       @PathParam("vendor") String vendorId, MultivaluedMap<String, String> formData) {
     Vendor vendor = vendor(vendorId);
-    requireCsrf(formData);
+    access.requireCsrf(formData, pages);
     Optional<SsoDraft> draft = drafts.of(access.company()).filter(d -> d.vendor() == vendor);
     if (draft.isEmpty()) {
       return Response.seeOther(vendorPage(vendor, null)).build();
@@ -196,7 +187,7 @@ public final class SsoResource {
   public Response testSignIn(
       @PathParam("vendor") String vendorId, MultivaluedMap<String, String> formData) {
     Vendor vendor = vendor(vendorId);
-    requireCsrf(formData);
+    access.requireCsrf(formData, pages);
     Optional<SsoDraft> draft = drafts.of(access.company()).filter(d -> d.vendor() == vendor);
     if (draft.isEmpty()) {
       return Response.seeOther(vendorPage(vendor, null)).build();
@@ -225,7 +216,7 @@ public final class SsoResource {
   public Response enable(
       @PathParam("vendor") String vendorId, MultivaluedMap<String, String> formData) {
     Vendor vendor = vendor(vendorId);
-    requireCsrf(formData);
+    access.requireCsrf(formData, pages);
     Optional<SsoDraft> draft =
         drafts.of(access.company()).filter(d -> d.vendor() == vendor).filter(SsoDraft::isTested);
     if (draft.isEmpty()) {
@@ -288,14 +279,6 @@ public final class SsoResource {
                         Response.Status.NOT_FOUND,
                         "companySsoPortalTitle",
                         "companySsoPortalUnknownVendor")));
-  }
-
-  private void requireCsrf(MultivaluedMap<String, String> formData) {
-    if (!access.csrfMatches(formData.getFirst("csrf"))) {
-      throw new jakarta.ws.rs.WebApplicationException(
-          pages.message(
-              Response.Status.FORBIDDEN, "companySsoPortalTitle", "companySsoPortalStaleForm"));
-    }
   }
 
   private URI vendorPage(Vendor vendor, String flag) {

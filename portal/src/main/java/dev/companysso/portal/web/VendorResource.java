@@ -2,12 +2,14 @@ package dev.companysso.portal.web;
 
 import dev.companysso.portal.PortalEvents;
 import dev.companysso.portal.PortalUrls;
+import dev.companysso.portal.links.Section;
 import dev.companysso.portal.links.SetupLink;
 import dev.companysso.portal.links.SetupLinkRequest;
 import dev.companysso.portal.links.SetupLinks;
 import dev.companysso.portal.signins.CompanySignIn;
 import dev.companysso.portal.signins.CompanySignIns;
 import dev.companysso.portal.sso.SsoStatus;
+import dev.companysso.userstorage.scim.ScimTokens;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -169,6 +171,7 @@ public final class VendorResource {
                       company,
                       SsoStatus.of(session, realm, company, signIn),
                       signIn,
+                      ScimTokens.created(realm, company),
                       open,
                       dates);
                 })
@@ -182,6 +185,7 @@ public final class VendorResource {
     attributes.put("page", page);
     attributes.put("more", more);
     attributes.put("lifetimes", LIFETIMES);
+    attributes.put("sections", Section.keys());
     attributes.put("defaultLifetime", (int) SetupLinks.DEFAULT_LIFETIME.toDays());
     if (createdLink != null) {
       attributes.put("createdLink", createdLink);

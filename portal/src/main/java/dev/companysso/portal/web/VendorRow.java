@@ -4,8 +4,10 @@ import dev.companysso.portal.PortalEvents;
 import dev.companysso.portal.links.SetupLink;
 import dev.companysso.portal.signins.CompanySignIn;
 import dev.companysso.portal.sso.SsoStatus;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 
@@ -19,6 +21,7 @@ public record VendorRow(
     String lastSignIn,
     String lastFailure,
     String lastError,
+    String scimTokenSince,
     List<OpenLink> links) {
 
   /** A setup link that still works. */
@@ -29,6 +32,7 @@ public record VendorRow(
       OrganizationModel company,
       SsoStatus status,
       CompanySignIn signIn,
+      Optional<Instant> scimTokenCreated,
       List<SetupLink> open,
       DateTimeFormatter dates) {
     return new VendorRow(
@@ -40,6 +44,7 @@ public record VendorRow(
         signIn.lastSuccess() == null ? null : dates.format(signIn.lastSuccess()),
         signIn.lastFailure() == null ? null : dates.format(signIn.lastFailure()),
         signIn.lastError(),
+        scimTokenCreated.map(dates::format).orElse(null),
         open.stream()
             .map(
                 link ->

@@ -72,16 +72,7 @@ final class ScimCall {
           "A valid SCIM bearer token of this company is required (Authorization: Bearer …).");
     }
     URI base =
-        session
-            .getContext()
-            .getUri()
-            .getBaseUriBuilder()
-            .path("realms")
-            .path(session.getContext().getRealm().getName())
-            .path(ScimResourceProviderFactory.PROVIDER_ID)
-            .path(company.getAlias())
-            .path("v2")
-            .build();
+        ScimResourceProviderFactory.baseUrl(session, session.getContext().getRealm(), company);
     return new ScimContext(session, company, base);
   }
 

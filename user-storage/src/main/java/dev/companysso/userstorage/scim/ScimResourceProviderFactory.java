@@ -1,9 +1,12 @@
 package dev.companysso.userstorage.scim;
 
 import com.google.auto.service.AutoService;
+import java.net.URI;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
@@ -15,6 +18,20 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
 public final class ScimResourceProviderFactory implements RealmResourceProviderFactory {
 
   public static final String PROVIDER_ID = "company-scim";
+
+  /** A company's SCIM base URL on this server: {@code …/realms/{realm}/company-scim/{code}/v2}. */
+  public static URI baseUrl(KeycloakSession session, RealmModel realm, OrganizationModel company) {
+    return session
+        .getContext()
+        .getUri()
+        .getBaseUriBuilder()
+        .path("realms")
+        .path(realm.getName())
+        .path(PROVIDER_ID)
+        .path(company.getAlias())
+        .path("v2")
+        .build();
+  }
 
   @Override
   public RealmResourceProvider create(KeycloakSession session) {

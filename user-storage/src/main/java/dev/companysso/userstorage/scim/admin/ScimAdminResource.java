@@ -143,17 +143,7 @@ public final class ScimAdminResource {
   }
 
   private String baseUrl(OrganizationModel company) {
-    return session
-        .getContext()
-        .getUri()
-        .getBaseUriBuilder()
-        .path("realms")
-        .path(realm.getName())
-        .path(ScimResourceProviderFactory.PROVIDER_ID)
-        .path(company.getAlias())
-        .path("v2")
-        .build()
-        .toString();
+    return ScimResourceProviderFactory.baseUrl(session, realm, company).toString();
   }
 
   private OrganizationModel company(String alias) {
