@@ -1,5 +1,7 @@
 <#import "template.ftl" as layout>
 <#import "company-sso-portal-macros.ftl" as csso>
+<#-- Identity provider types with a name in the messages; any other shows its provider id. -->
+<#assign namedTypes = ["okta", "entra-id", "oidc", "keycloak-oidc", "saml"]>
 <@layout.registrationLayout displayInfo=true; section>
 <!-- template: company-sso-portal-vendor.ftl -->
     <#if section = "header">
@@ -38,7 +40,7 @@
                     <dt>${msg("companySsoPortalVendorCode")}</dt>
                     <dd data-fact="code">${row.code()}<#if !row.enabled()> (${msg("companySsoPortalVendorDisabled")})</#if></dd>
                     <dt>${msg("companySsoPortalVendorProvider")}</dt>
-                    <dd data-fact="vendor">${msg("companySsoPortalVendor." + (row.vendor()!"none"))}</dd>
+                    <dd data-fact="vendor"><#if !(row.vendor()??)>${msg("companySsoPortalVendor.none")}<#elseif namedTypes?seq_contains(row.vendor())>${msg("companySsoPortalVendor." + row.vendor())}<#else>${row.vendor()}</#if></dd>
                     <dt>${msg("companySsoPortalVendorState")}</dt>
                     <dd data-fact="state" data-state="${row.state()}">${msg("companySsoPortalVendorState." + row.state())}</dd>
                     <dt>${msg("companySsoPortalVendorLastSignIn")}</dt>

@@ -128,9 +128,15 @@ public abstract class VendorOidcIdentityProvider extends OIDCIdentityProvider {
     return super.performLogin(request);
   }
 
+  /**
+   * Names the provider in every event of its broker endpoint: Keycloak's own errors there (a
+   * refused client secret, a token that fails its checks) would otherwise not say which company's
+   * provider failed.
+   */
   @Override
   public Object callback(RealmModel realm, AuthenticationCallback callback, EventBuilder event) {
-    return new VendorEndpoint(callback, realm, event, this);
+    return new VendorEndpoint(
+        callback, realm, event.detail(Details.IDENTITY_PROVIDER, getConfig().getAlias()), this);
   }
 
   /** The broker endpoint; JAX-RS annotations repeated because an override replaces them. */
@@ -171,7 +177,6 @@ public abstract class VendorOidcIdentityProvider extends OIDCIdentityProvider {
         event
             .clone()
             .event(EventType.IDENTITY_PROVIDER_LOGIN_ERROR)
-            .detail(Details.IDENTITY_PROVIDER, vendor.getConfig().getAlias())
             .detail(Details.REASON, errorDescription)
             .error(known.get().eventError());
         return callback.error(vendor.getConfig(), known.get().messageKey());

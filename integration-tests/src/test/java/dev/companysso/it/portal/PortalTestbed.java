@@ -54,6 +54,11 @@ final class PortalTestbed implements AutoCloseable {
     return company;
   }
 
+  /** Deletes a company the test made itself when the test ends. */
+  void track(String company) {
+    companies.add(company);
+  }
+
   @Override
   public void close() {
     companies.forEach(c -> fixtures.companyResource(c).delete().close());

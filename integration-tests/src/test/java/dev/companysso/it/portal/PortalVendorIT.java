@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -42,6 +43,9 @@ import org.openqa.selenium.WebElement;
 class PortalVendorIT {
 
   private static final String PASSWORD = "Vendor-passw0rd!";
+
+  /** acme's client secret at the simulator, as the demo realm has it. */
+  private static final String ACME_SECRET = "acme-okta-client-secret";
 
   private CompanySsoStack stack;
   private PortalTestbed bed;
@@ -154,9 +158,13 @@ class PortalVendorIT {
 
   @Test
   @DisplayName(
-      "acme's row follows its sign-ins: live after a worker signs in, failing after Okta turns away an unassigned worker, live again after the next sign-in")
+      "acme's row follows its sign-ins: live after a worker signs in, still live when Okta turns away one unassigned person, failing once Okta refuses the client secret, live again after the next sign-in; a company connected by hand with Keycloak's own OIDC type is live")
   void stateFollowsSignIns() throws Exception {
     String username = staff("view-organizations");
+    String handMade = ScimPayloads.unique("byhand");
+    String handMadeAlias =
+        fixtures.companyOnAcmeOkta(handMade, stack.okta().orgBaseUrl(CompanySsoStack.ACME_ORG));
+    bed.track(handMade);
     String worker = "vendorview-" + ScimPayloads.unique("") + "@acme.example";
     stack
         .okta()
@@ -164,35 +172,58 @@ class PortalVendorIT {
             CompanySsoStack.ACME_ORG,
             SimulatorUsers.okta(worker, PASSWORD, "Ven", "Dor", List.of()));
     try (Browser staffBrowser = Browser.start()) {
-      signInByCompanyCode(worker, PASSWORD);
       signIn(staffBrowser, username);
+      search(staffBrowser, handMade);
+      WebElement row = company(staffBrowser, handMade);
+      assertThat(fact(row, "state")).isEqualTo("Live");
+      assertThat(fact(row, "vendor")).isEqualTo("OpenID Connect");
+      assertThat(fact(row, "last-sign-in")).isEqualTo("never");
+
+      signInByCompanyCode(worker, PASSWORD);
       search(staffBrowser, "acme");
-      WebElement acme = company(staffBrowser, "acme");
-      assertThat(fact(acme, "state")).isEqualTo("Live");
-      assertThat(fact(acme, "vendor")).isEqualTo("Okta");
-      assertThat(fact(acme, "last-sign-in")).endsWith("UTC");
+      row = company(staffBrowser, "acme");
+      assertThat(fact(row, "state")).isEqualTo("Live");
+      assertThat(fact(row, "vendor")).isEqualTo("Okta");
+      assertThat(fact(row, "last-sign-in")).endsWith("UTC");
       assertThat(staffBrowser.driver().findElements(By.id("csso-create-acme")))
           .as("view-only staff get no create button")
           .isEmpty();
 
       signInByCompanyCode("carol@acme.example", "carol-password");
       search(staffBrowser, "acme");
-      acme = company(staffBrowser, "acme");
-      assertThat(fact(acme, "state")).isEqualTo("Failing");
-      assertThat(fact(acme, "last-failure")).contains("company_sso_user_not_assigned");
+      assertThat(fact(company(staffBrowser, "acme"), "state"))
+          .as("one unassigned person is not a broken connection")
+          .isEqualTo("Live");
+
+      clientSecret("acme-okta", "not-the-secret");
+      signInByCompanyCode(worker, PASSWORD);
+      search(staffBrowser, "acme");
+      row = company(staffBrowser, "acme");
+      assertThat(fact(row, "state")).isEqualTo("Failing");
+      assertThat(fact(row, "last-failure")).contains("identity_provider_login_failure");
       staffBrowser.screenshot("portal-vendor-failing");
 
+      clientSecret("acme-okta", ACME_SECRET);
       signInByCompanyCode(worker, PASSWORD);
       search(staffBrowser, "acme");
       assertThat(fact(company(staffBrowser, "acme"), "state")).isEqualTo("Live");
     } finally {
+      clientSecret("acme-okta", ACME_SECRET);
       fixtures
           .realm()
           .users()
           .searchByEmail(worker, true)
           .forEach(u -> fixtures.realm().users().delete(u.getId()).close());
       stack.okta().removeUser(CompanySsoStack.ACME_ORG, worker);
+      fixtures.realm().identityProviders().get(handMadeAlias).remove();
     }
+  }
+
+  private void clientSecret(String alias, String secret) {
+    IdentityProviderRepresentation provider =
+        fixtures.realm().identityProviders().get(alias).toRepresentation();
+    provider.getConfig().put("clientSecret", secret);
+    fixtures.realm().identityProviders().get(alias).update(provider);
   }
 
   /** A sign-in through acme's Okta by company code, in a browser of its own. */

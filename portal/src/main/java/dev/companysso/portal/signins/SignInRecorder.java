@@ -1,12 +1,14 @@
 package dev.companysso.portal.signins;
 
 import dev.companysso.core.Companies;
+import dev.companysso.identityproviders.UpstreamError;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventType;
@@ -18,9 +20,10 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Keeps each company's {@link CompanySignIn} from Keycloak's login events: a login through the
- * company's identity provider is a success, an error the provider answered (or that reading its
- * answer met) a failure. Written in a transaction of its own, so a login never waits on or fails
- * with it, and at most once a minute per node and company while the outcome stays the same.
+ * company's identity provider is a success; an error the provider answered, or that reading its
+ * answer met (a refused client secret, a token failing its checks), a failure, unless it concerns
+ * one person only. Written in a transaction of its own, so a login never waits on or fails with it,
+ * and at most once a minute per node and company while the outcome stays the same.
  */
 final class SignInRecorder implements EventListenerProvider {
 
@@ -36,6 +39,13 @@ final class SignInRecorder implements EventListenerProvider {
           EventType.IDENTITY_PROVIDER_LOGIN_ERROR,
           EventType.IDENTITY_PROVIDER_FIRST_LOGIN_ERROR,
           EventType.IDENTITY_PROVIDER_POST_LOGIN_ERROR);
+
+  /**
+   * Errors about one person, not the connection: Okta or Entra has not assigned them the app, or
+   * they cancelled at their IdP. The provider still works for everyone else.
+   */
+  private static final Set<String> PERSONAL_ERRORS =
+      Set.of(UpstreamError.USER_NOT_ASSIGNED.eventError(), Errors.REJECTED_BY_USER);
 
   /** What this node last wrote per realm and provider: the outcome and when. */
   record Written(boolean success, long at) {}
@@ -55,7 +65,8 @@ final class SignInRecorder implements EventListenerProvider {
   @Override
   public void onEvent(Event event) {
     boolean success = SUCCESSES.contains(event.getType());
-    if (!success && !FAILURES.contains(event.getType())) {
+    if (!success
+        && (!FAILURES.contains(event.getType()) || PERSONAL_ERRORS.contains(event.getError()))) {
       return;
     }
     String alias =

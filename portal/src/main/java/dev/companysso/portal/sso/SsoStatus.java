@@ -1,7 +1,6 @@
 package dev.companysso.portal.sso;
 
 import dev.companysso.portal.signins.CompanySignIn;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.keycloak.models.IdentityProviderModel;
@@ -10,10 +9,13 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 
 /**
- * Where a company's sign-in stands: not set up; being tested (settings saved, nothing live); live;
- * or live but failing (the provider's last answer was an error and nobody has signed in since).
+ * Where a company's sign-in stands: not set up; being tested (settings saved in the portal, nothing
+ * live); live (an enabled identity provider linked to the company, made in the portal or by hand,
+ * of any type); or live but failing (the last sign-in through it failed for a reason that is not
+ * one person's, and nobody has signed in since). {@code providerType} is the live provider's type
+ * ({@code okta}, {@code entra-id}, {@code oidc}…), or the vendor of the saved settings.
  */
-public record SsoStatus(State state, Optional<Vendor> vendor) {
+public record SsoStatus(State state, Optional<String> providerType) {
 
   public enum State {
     NOT_SET_UP,
@@ -29,17 +31,19 @@ public record SsoStatus(State state, Optional<Vendor> vendor) {
 
   public static SsoStatus of(
       KeycloakSession session, RealmModel realm, OrganizationModel company, CompanySignIn signIn) {
-    SsoConnection connection = new SsoConnection(realm, company);
-    Optional<Vendor> live =
-        Arrays.stream(Vendor.values())
-            .filter(v -> connection.linked(v).filter(IdentityProviderModel::isEnabled).isPresent())
+    Optional<String> live =
+        company
+            .getIdentityProviders()
+            .filter(IdentityProviderModel::isEnabled)
+            .map(IdentityProviderModel::getProviderId)
+            .sorted()
             .findFirst();
     if (live.isPresent()) {
       return new SsoStatus(signIn.failing() ? State.FAILING : State.LIVE, live);
     }
     Optional<SsoDraft> draft = new SsoDrafts(session, realm).of(company);
     return draft.isPresent()
-        ? new SsoStatus(State.TESTING, Optional.of(draft.get().vendor()))
+        ? new SsoStatus(State.TESTING, Optional.of(draft.get().vendor().providerId()))
         : new SsoStatus(State.NOT_SET_UP, Optional.empty());
   }
 }

@@ -40,7 +40,7 @@ public record VendorRow(
         company.getAlias(),
         company.isEnabled(),
         status.state().key(),
-        status.vendor().map(v -> v.providerId()).orElse(null),
+        status.providerType().orElse(null),
         signIn.lastSuccess() == null ? null : dates.format(signIn.lastSuccess()),
         signIn.lastFailure() == null ? null : dates.format(signIn.lastFailure()),
         signIn.lastError(),
