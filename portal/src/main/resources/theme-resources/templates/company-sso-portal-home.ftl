@@ -1,4 +1,5 @@
 <#import "template.ftl" as layout>
+<#import "company-sso-portal-macros.ftl" as csso>
 <@layout.registrationLayout displayInfo=true; section>
 <!-- template: company-sso-portal-home.ftl -->
     <#if section = "header">
@@ -20,11 +21,14 @@
                 <a id="csso-provisioning-open" class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}" href="${portalUrl}/provisioning">${msg("companySsoPortalProvisioningOpen")}</a>
             </section>
         </#if>
-    <#elseif section = "info">
-        <#if portal.linkExpires()??>
-            <span id="csso-portal-link-expiry">${msg("companySsoPortalLinkValidUntil", portal.linkExpires())}</span>
-        <#else>
-            <span id="csso-portal-owner">${msg("companySsoPortalSignedInAs", portal.owner())}</span>
+        <#if portal.sections()?seq_contains("domains")>
+            <section class="csso-portal-section" aria-labelledby="csso-domains-heading">
+                <h2 id="csso-domains-heading" class="pf-v5-c-title pf-m-lg">${msg("companySsoPortalDomainsHeading")}</h2>
+                <p id="csso-domains-state">${msg("companySsoPortalDomainsSummary", verifiedDomains)}</p>
+                <a id="csso-domains-open" class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}" href="${portalUrl}/domains">${msg("companySsoPortalDomainsOpen")}</a>
+            </section>
         </#if>
+    <#elseif section = "info">
+        <@csso.visitor/>
     </#if>
 </@layout.registrationLayout>

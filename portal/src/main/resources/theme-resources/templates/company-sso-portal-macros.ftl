@@ -17,3 +17,11 @@
         </div>
     </div>
 </#macro>
+<#-- Who is visiting: until when their setup link works, or the Owner signed in. -->
+<#macro visitor>
+    <#if portal.linkExpires()??>
+        <span id="csso-portal-link-expiry">${msg("companySsoPortalLinkValidUntil", portal.linkExpires())}</span>
+    <#else>
+        <span id="csso-portal-owner">${msg("companySsoPortalSignedInAs", portal.owner())}</span>
+    </#if>
+</#macro>

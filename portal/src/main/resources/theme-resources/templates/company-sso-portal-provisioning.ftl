@@ -48,10 +48,6 @@
         </section>
         <p><a id="csso-back-home" href="${portalUrl}/">${msg("companySsoPortalBackHome")}</a></p>
     <#elseif section = "info">
-        <#if portal.linkExpires()??>
-            <span id="csso-portal-link-expiry">${msg("companySsoPortalLinkValidUntil", portal.linkExpires())}</span>
-        <#else>
-            <span id="csso-portal-owner">${msg("companySsoPortalSignedInAs", portal.owner())}</span>
-        </#if>
+        <@csso.visitor/>
     </#if>
 </@layout.registrationLayout>

@@ -51,6 +51,12 @@
                     </#if>
                     <dt>${msg("companySsoPortalProvisioningHeading")}</dt>
                     <dd data-fact="scim"><#if row.scimTokenSince()??>${msg("companySsoPortalVendorScimSince", row.scimTokenSince())}<#else>${msg("companySsoPortalVendorScimNone")}</#if></dd>
+                    <dt>${msg("companySsoPortalVendorDomains")}</dt>
+                    <dd data-fact="domains"><#if row.verifiedDomains()?has_content>${row.verifiedDomains()?join(", ")}<#else>${msg("companySsoPortalVendorDomainsNone")}</#if></dd>
+                    <#if row.missingRecords()?has_content>
+                        <dt>${msg("companySsoPortalVendorRecordsMissing")}</dt>
+                        <dd data-fact="records-missing" class="csso-check-failed">${row.missingRecords()?join(", ")}</dd>
+                    </#if>
                     <dt>${msg("companySsoPortalVendorOpenLinks")}</dt>
                     <dd data-fact="links">${row.links()?size}</dd>
                 </dl>

@@ -4,6 +4,7 @@ import dev.companysso.simulators.EntraSimulator;
 import dev.companysso.simulators.OktaSimulator;
 import dev.companysso.simulators.SimulatorDirectory;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -17,6 +18,10 @@ public final class CompanySsoStack implements AutoCloseable {
   public static final String GLOBEX_ORG = "globex";
   public static final String FABRIKAM_TENANT_ID = "9a7b5c3d-1e2f-4a6b-8c9d-0e1f2a3b4c5d";
   public static final String CONTOSO_TENANT_ID = "5f0f6e0c-8c1a-4f7e-9d2b-6a1c3e4b7a10";
+
+  /** The environment-variable form of the portal provider's options. */
+  private static final String PORTAL_OPTION =
+      "KC_SPI_REALM_RESTAPI_EXTENSION__COMPANY_SSO_PORTAL__";
 
   /** Loopback ports of the stack's servers. */
   public record Ports(int keycloak, int management, int okta, int entra) {
@@ -35,35 +40,43 @@ public final class CompanySsoStack implements AutoCloseable {
   private final SimulatorDirectory directory;
   private final OktaSimulator okta;
   private final EntraSimulator entra;
+  private final LoopbackDns dns;
   private final KeycloakServer keycloak;
 
   private CompanySsoStack(
       SimulatorDirectory directory,
       OktaSimulator okta,
       EntraSimulator entra,
+      LoopbackDns dns,
       KeycloakServer keycloak) {
     this.directory = directory;
     this.okta = okta;
     this.entra = entra;
+    this.dns = dns;
     this.keycloak = keycloak;
   }
+
+  /** How often Keycloak re-checks verified domains here: often enough for a test to see it. */
+  public static final int DOMAIN_RECHECK_SECONDS = 5;
 
   public static CompanySsoStack start(KeycloakDistribution distribution, Ports ports, Path log) {
     SimulatorDirectory directory = SimulatorDirectory.demo();
     OktaSimulator okta = OktaSimulator.start(directory, ports.okta());
     EntraSimulator entra = EntraSimulator.start(directory, ports.entra());
+    LoopbackDns dns = LoopbackDns.start();
+    Map<String, String> environment = new HashMap<>(realmEnvironment(okta, entra));
+    environment.put(PORTAL_OPTION + "DNS_SERVERS", dns.address());
+    environment.put(PORTAL_OPTION + "DNS_TIMEOUT_MILLIS", "1000");
+    environment.put(PORTAL_OPTION + "DOMAIN_RECHECK_SECONDS", "" + DOMAIN_RECHECK_SECONDS);
     try {
       KeycloakServer keycloak =
           KeycloakServer.start(
-              distribution,
-              ports.keycloak(),
-              ports.management(),
-              log,
-              realmEnvironment(okta, entra));
-      return new CompanySsoStack(directory, okta, entra, keycloak);
+              distribution, ports.keycloak(), ports.management(), log, environment);
+      return new CompanySsoStack(directory, okta, entra, dns, keycloak);
     } catch (RuntimeException e) {
       okta.close();
       entra.close();
+      dns.close();
       throw e;
     }
   }
@@ -93,6 +106,11 @@ public final class CompanySsoStack implements AutoCloseable {
     return entra;
   }
 
+  /** The name server Keycloak asks to verify domains. */
+  public LoopbackDns dns() {
+    return dns;
+  }
+
   public KeycloakServer keycloak() {
     return keycloak;
   }
@@ -102,5 +120,6 @@ public final class CompanySsoStack implements AutoCloseable {
     keycloak.close();
     okta.close();
     entra.close();
+    dns.close();
   }
 }

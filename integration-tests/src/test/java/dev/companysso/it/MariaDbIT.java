@@ -117,7 +117,8 @@ class MariaDbIT {
         .containsExactly(
             "company-sso-portal-1-setup-link\tEXECUTED",
             "company-sso-portal-2-sso-draft\tEXECUTED",
-            "company-sso-portal-3-company-sign-in\tEXECUTED");
+            "company-sso-portal-3-company-sign-in\tEXECUTED",
+            "company-sso-portal-4-domain-challenge\tEXECUTED");
     assertThat(
             database.query(
                 "SELECT COLUMN_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = 'keycloak'"
@@ -133,6 +134,12 @@ class MariaDbIT {
                 "SELECT COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = 'keycloak'"
                     + " AND TABLE_NAME = 'CSSO_COMPANY_SIGN_IN' AND CONSTRAINT_NAME = 'PRIMARY'"))
         .containsExactly("COMPANY_ID");
+    assertThat(
+            database.query(
+                "SELECT COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = 'keycloak'"
+                    + " AND TABLE_NAME = 'CSSO_DOMAIN_CHALLENGE'"
+                    + " AND CONSTRAINT_NAME = 'UK_CSSO_DOMAIN_CHALLENGE' ORDER BY ORDINAL_POSITION"))
+        .containsExactly("COMPANY_ID", "DOMAIN");
   }
 
   @Test

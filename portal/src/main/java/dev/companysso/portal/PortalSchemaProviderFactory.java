@@ -1,6 +1,7 @@
 package dev.companysso.portal;
 
 import com.google.auto.service.AutoService;
+import dev.companysso.portal.domains.DomainChallengeEntity;
 import dev.companysso.portal.links.SetupLinkEntity;
 import dev.companysso.portal.signins.CompanySignInEntity;
 import dev.companysso.portal.sso.SsoDraftEntity;
@@ -34,7 +35,11 @@ public final class PortalSchemaProviderFactory implements JpaEntityProviderFacto
     return new JpaEntityProvider() {
       @Override
       public List<Class<?>> getEntities() {
-        return List.of(SetupLinkEntity.class, SsoDraftEntity.class, CompanySignInEntity.class);
+        return List.of(
+            SetupLinkEntity.class,
+            SsoDraftEntity.class,
+            CompanySignInEntity.class,
+            DomainChallengeEntity.class);
       }
 
       @Override

@@ -2,10 +2,15 @@ package dev.companysso.it.portal;
 
 import dev.companysso.harness.CompanySsoStack;
 import dev.companysso.it.scim.ScimPayloads;
+import dev.companysso.it.support.Browser;
+import dev.companysso.it.support.LoginPage;
 import dev.companysso.it.support.RealmFixtures;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
 
 /**
  * What a portal test works with, for one test: an admin client, the realm's fixtures, the setup
@@ -18,6 +23,10 @@ final class PortalTestbed implements AutoCloseable {
   private final SetupLinkAdmin links;
   private final String portal;
   private final List<String> companies = new ArrayList<>();
+  private final List<String> users = new ArrayList<>();
+
+  /** The password of the vendor staff a test makes. */
+  static final String STAFF_PASSWORD = "Vendor-passw0rd!";
 
   PortalTestbed(CompanySsoStack stack) {
     admin = stack.keycloak().adminClient();
@@ -59,8 +68,32 @@ final class PortalTestbed implements AutoCloseable {
     companies.add(company);
   }
 
+  /** A local user of the realm holding these roles of realm-management; their username. */
+  String staff(String... managementRoles) {
+    String username = ScimPayloads.unique("staff-");
+    String id = fixtures.localUser(username, username + "@vendor.example", STAFF_PASSWORD);
+    users.add(id);
+    ClientRepresentation management =
+        fixtures.realm().clients().findByClientId("realm-management").get(0);
+    List<RoleRepresentation> roles = new ArrayList<>();
+    for (String role : managementRoles) {
+      roles.add(
+          fixtures.realm().clients().get(management.getId()).roles().get(role).toRepresentation());
+    }
+    fixtures.realm().users().get(id).roles().clientLevel(management.getId()).add(roles);
+    return username;
+  }
+
+  /** Signs {@code username}, made by {@link #staff}, in to the vendor view. */
+  void signInAsStaff(Browser browser, String username) {
+    browser.open(URI.create(portal + "/vendor"));
+    new LoginPage(browser).signIn(username, STAFF_PASSWORD);
+    browser.waitForUrlStartingWith(portal + "/vendor");
+  }
+
   @Override
   public void close() {
+    users.forEach(id -> fixtures.realm().users().delete(id).close());
     companies.forEach(c -> fixtures.companyResource(c).delete().close());
     admin.close();
   }

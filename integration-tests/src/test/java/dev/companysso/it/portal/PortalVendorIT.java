@@ -16,7 +16,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -24,11 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.AdminEventRepresentation;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -42,7 +38,7 @@ import org.openqa.selenium.WebElement;
 @ExtendWith(CompanySsoExtension.class)
 class PortalVendorIT {
 
-  private static final String PASSWORD = "Vendor-passw0rd!";
+  private static final String PASSWORD = PortalTestbed.STAFF_PASSWORD;
 
   /** acme's client secret at the simulator, as the demo realm has it. */
   private static final String ACME_SECRET = "acme-okta-client-secret";
@@ -51,7 +47,6 @@ class PortalVendorIT {
   private PortalTestbed bed;
   private RealmFixtures fixtures;
   private String portal;
-  private final List<String> users = new ArrayList<>();
 
   @BeforeEach
   void connect(CompanySsoStack stack) {
@@ -63,7 +58,6 @@ class PortalVendorIT {
 
   @AfterEach
   void cleanUp() {
-    users.forEach(id -> fixtures.realm().users().delete(id).close());
     bed.close();
   }
 
@@ -71,28 +65,12 @@ class PortalVendorIT {
     return bed.newCompany(prefix);
   }
 
-  /** A local user of the realm holding these roles of realm-management; their username. */
   private String staff(String... managementRoles) {
-    String username = ScimPayloads.unique("staff-");
-    String id = fixtures.localUser(username, username + "@vendor.example", PASSWORD);
-    users.add(id);
-    ClientRepresentation management =
-        fixtures.realm().clients().findByClientId("realm-management").get(0);
-    List<RoleRepresentation> roles = new ArrayList<>();
-    for (String role : managementRoles) {
-      roles.add(
-          fixtures.realm().clients().get(management.getId()).roles().get(role).toRepresentation());
-    }
-    UserResource user = fixtures.realm().users().get(id);
-    user.roles().clientLevel(management.getId()).add(roles);
-    return username;
+    return bed.staff(managementRoles);
   }
 
-  /** Opens the vendor view, which sends the visitor to sign in first. */
   private void signIn(Browser browser, String username) {
-    browser.open(URI.create(portal + "/vendor"));
-    new LoginPage(browser).signIn(username, PASSWORD);
-    browser.waitForUrlStartingWith(portal + "/vendor");
+    bed.signInAsStaff(browser, username);
   }
 
   private static WebElement company(Browser browser, String code) {

@@ -10,7 +10,9 @@ public enum Section {
   /** The company's Okta or Microsoft Entra ID sign-in. */
   SSO,
   /** Accounts pushed by the company's Okta or Entra ID over SCIM: the endpoint and its token. */
-  PROVISIONING;
+  PROVISIONING,
+  /** The company's e-mail domains, proved by DNS. */
+  DOMAINS;
 
   /** The section named {@code name} in any case, e.g. {@code sso}. */
   public static Optional<Section> named(String name) {

@@ -2,6 +2,7 @@ package dev.companysso.portal.web;
 
 import dev.companysso.portal.PortalEvents;
 import dev.companysso.portal.PortalUrls;
+import dev.companysso.portal.domains.DomainSettings;
 import dev.companysso.portal.links.Section;
 import dev.companysso.portal.links.SetupLink;
 import dev.companysso.portal.links.SetupLinks;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationDomainModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.organization.OrganizationProvider;
@@ -41,9 +43,11 @@ public final class PortalResource {
   private final KeycloakSession session;
   private final RealmModel realm;
   private final PortalPages pages;
+  private final DomainSettings domainSettings;
 
-  PortalResource(KeycloakSession session) {
+  PortalResource(KeycloakSession session, DomainSettings domainSettings) {
     this.session = session;
+    this.domainSettings = domainSettings;
     this.realm = session.getContext().getRealm();
     this.pages = new PortalPages(session, realm);
   }
@@ -106,6 +110,9 @@ public final class PortalResource {
             .key());
     ScimTokens.created(realm, company)
         .ifPresent(created -> attributes.put("scimTokenCreated", DAY.format(created)));
+    attributes.put(
+        "verifiedDomains",
+        company.getDomains().filter(OrganizationDomainModel::isVerified).count());
     return pages.page("home", Response.Status.OK, attributes);
   }
 
@@ -125,6 +132,12 @@ public final class PortalResource {
   @Path("provisioning")
   public ProvisioningResource provisioning() {
     return new ProvisioningResource(session, realm, access(Section.PROVISIONING), pages, DAY);
+  }
+
+  /** The company's e-mail domains and their DNS proof, for a link that opens them. */
+  @Path("domains")
+  public DomainsResource domains() {
+    return new DomainsResource(session, realm, access(Section.DOMAINS), pages, DAY, domainSettings);
   }
 
   /** The visitor, when their link (or Owner role) opens {@code section}. */

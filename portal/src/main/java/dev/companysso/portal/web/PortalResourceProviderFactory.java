@@ -2,15 +2,24 @@ package dev.companysso.portal.web;
 
 import com.google.auto.service.AutoService;
 import dev.companysso.portal.PortalUrls;
+import dev.companysso.portal.domains.DomainRecheck;
+import dev.companysso.portal.domains.DomainSettings;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
-/** Serves the portal under {@code /realms/{realm}/company-sso-portal}. */
+/**
+ * Serves the portal under {@code /realms/{realm}/company-sso-portal}, and re-checks verified
+ * domains on a timer. Options ({@code --spi-realm-restapi-extension--company-sso-portal--…}):
+ * {@code dns-servers} ({@code host[:port]}, comma-separated; default the machine's resolver),
+ * {@code dns-timeout-millis} (3000), {@code domain-recheck-seconds} (86400).
+ */
 @AutoService(RealmResourceProviderFactory.class)
 public final class PortalResourceProviderFactory implements RealmResourceProviderFactory {
+
+  private DomainSettings domainSettings;
 
   @Override
   public String getId() {
@@ -22,7 +31,7 @@ public final class PortalResourceProviderFactory implements RealmResourceProvide
     return new RealmResourceProvider() {
       @Override
       public Object getResource() {
-        return new PortalResource(session);
+        return new PortalResource(session, domainSettings);
       }
 
       @Override
@@ -31,10 +40,14 @@ public final class PortalResourceProviderFactory implements RealmResourceProvide
   }
 
   @Override
-  public void init(Config.Scope config) {}
+  public void init(Config.Scope config) {
+    domainSettings = DomainSettings.from(config);
+  }
 
   @Override
-  public void postInit(KeycloakSessionFactory factory) {}
+  public void postInit(KeycloakSessionFactory factory) {
+    DomainRecheck.schedule(factory, domainSettings);
+  }
 
   @Override
   public void close() {}

@@ -2,6 +2,7 @@ package dev.companysso.portal.web;
 
 import dev.companysso.portal.PortalEvents;
 import dev.companysso.portal.PortalUrls;
+import dev.companysso.portal.domains.DomainVerifications;
 import dev.companysso.portal.links.Section;
 import dev.companysso.portal.links.SetupLink;
 import dev.companysso.portal.links.SetupLinkRequest;
@@ -155,6 +156,7 @@ public final class VendorResource {
     boolean more = companies.size() > PAGE_SIZE;
     List<OrganizationModel> shown = more ? companies.subList(0, PAGE_SIZE) : companies;
     Map<String, CompanySignIn> signIns = new CompanySignIns(session, realm).of(shown);
+    Map<String, List<String>> missingRecords = DomainVerifications.missingRecords(session, shown);
     SetupLinks links = new SetupLinks(session, realm);
     Instant now = Instant.now();
     List<VendorRow> rows =
@@ -172,6 +174,7 @@ public final class VendorResource {
                       SsoStatus.of(session, realm, company, signIn),
                       signIn,
                       ScimTokens.created(realm, company),
+                      missingRecords.getOrDefault(company.getId(), List.of()),
                       open,
                       dates);
                 })

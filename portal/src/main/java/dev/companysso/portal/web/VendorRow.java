@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationDomainModel;
 import org.keycloak.models.OrganizationModel;
 
 /** One company in the vendor view, as its template shows it. */
@@ -22,6 +23,8 @@ public record VendorRow(
     String lastFailure,
     String lastError,
     String scimTokenSince,
+    List<String> verifiedDomains,
+    List<String> missingRecords,
     List<OpenLink> links) {
 
   /** A setup link that still works. */
@@ -33,6 +36,7 @@ public record VendorRow(
       SsoStatus status,
       CompanySignIn signIn,
       Optional<Instant> scimTokenCreated,
+      List<String> missingRecords,
       List<SetupLink> open,
       DateTimeFormatter dates) {
     return new VendorRow(
@@ -45,6 +49,13 @@ public record VendorRow(
         signIn.lastFailure() == null ? null : dates.format(signIn.lastFailure()),
         signIn.lastError(),
         scimTokenCreated.map(dates::format).orElse(null),
+        company
+            .getDomains()
+            .filter(OrganizationDomainModel::isVerified)
+            .map(OrganizationDomainModel::getName)
+            .sorted()
+            .toList(),
+        missingRecords,
         open.stream()
             .map(
                 link ->
