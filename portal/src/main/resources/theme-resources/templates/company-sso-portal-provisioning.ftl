@@ -29,6 +29,18 @@
                 <button type="submit" class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("companySsoPortalProvisioningRevoke")}</button>
             </form>
         </#if>
+        <section class="csso-portal-section" id="csso-scim-activity" aria-labelledby="csso-scim-activity-heading">
+            <h2 id="csso-scim-activity-heading" class="pf-v5-c-title pf-m-md">${msg("companySsoPortalProvisioningActivityHeading")}</h2>
+            <p id="csso-scim-last-request"<#if activity.lastStatus()??> data-status="${activity.lastStatus()?c}"</#if>><#if activity.lastRequest()??>${msg("companySsoPortalProvisioningLastRequest", activity.lastRequest(), activity.lastStatus()?c)}<#else>${msg("companySsoPortalProvisioningNoRequest")}</#if></p>
+            <#if activity.failures()?has_content>
+                <h3 id="csso-scim-failures-heading" class="pf-v5-c-title pf-m-md">${msg("companySsoPortalProvisioningFailures")}</h3>
+                <ul id="csso-scim-failures" class="csso-failures" aria-labelledby="csso-scim-failures-heading">
+                    <#list activity.failures() as failure>
+                        <li data-status="${failure.status()?c}"><span class="csso-failure-when">${failure.at()}</span> <code>${failure.request()}</code> → ${failure.status()?c}<#if failure.detail()?has_content>: ${failure.detail()}</#if></li>
+                    </#list>
+                </ul>
+            </#if>
+        </section>
         <section class="csso-portal-section" aria-labelledby="csso-okta-steps-heading">
             <h2 id="csso-okta-steps-heading" class="pf-v5-c-title pf-m-md">${msg("companySsoPortalProvisioningOktaHeading")}</h2>
             <ol class="csso-steps">

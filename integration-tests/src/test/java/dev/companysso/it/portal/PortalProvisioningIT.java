@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.companysso.harness.CompanySsoStack;
 import dev.companysso.it.scim.ScimClient;
+import dev.companysso.it.scim.ScimPayloads;
 import dev.companysso.it.support.Accessibility;
 import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.CompanySsoExtension;
@@ -75,10 +76,22 @@ class PortalProvisioningIT {
       String first = browser.waitFor(By.id("csso-value-scim-token")).getAttribute("value");
       assertThat(first).startsWith("csso_scim_");
       browser.screenshot("portal-provisioning-token");
+      assertThat(browser.waitFor(By.id("csso-scim-last-request")).getText())
+          .isEqualTo("No request yet.");
       ScimClient scim = new ScimClient(baseUrl, first);
+      var pushed =
+          scim.post(
+              "Users",
+              ScimPayloads.oktaUser(
+                  "pushed-" + company + "@" + company + ".example", "Pu", "Shed"));
+      assertThat(pushed.status()).as(pushed.toString()).isEqualTo(201);
       assertThat(scim.get("Users?count=1").status()).isEqualTo(200);
 
       browser.open(URI.create(portal + "/provisioning"));
+      assertThat(browser.waitFor(By.id("csso-scim-last-request")).getAttribute("data-status"))
+          .as("Okta's push arrived (later successes within the minute are not written)")
+          .isEqualTo("201");
+      assertThat(browser.driver().findElements(By.id("csso-scim-failures"))).isEmpty();
       assertThat(browser.driver().findElements(By.id("csso-value-scim-token")))
           .as("the token is shown once")
           .isEmpty();
@@ -88,7 +101,13 @@ class PortalProvisioningIT {
       String second = browser.waitFor(By.id("csso-value-scim-token")).getAttribute("value");
       assertThat(second).isNotEqualTo(first);
       assertThat(scim.get("Users?count=1").status()).as("the rotated-out token").isEqualTo(401);
-      assertThat(scim.withToken(second).get("Users?count=1").status()).isEqualTo(200);
+      browser.open(URI.create(portal + "/provisioning"));
+      assertThat(browser.waitFor(By.id("csso-scim-last-request")).getAttribute("data-status"))
+          .isEqualTo("401");
+      assertThat(browser.waitFor(By.cssSelector("#csso-scim-failures li")).getText())
+          .contains("GET /Users → 401: A valid SCIM bearer token of this company is required");
+      browser.screenshot("portal-provisioning-activity");
+      assertThat(scim.withToken(second).delete("Users/" + pushed.id()).status()).isEqualTo(204);
 
       click(browser, "csso-token-revoke");
       assertThat(browser.waitFor(By.id("csso-token-state")).getText()).startsWith("No token yet");

@@ -3,6 +3,7 @@ package dev.companysso.portal.web;
 import dev.companysso.portal.PortalUrls;
 import dev.companysso.userstorage.scim.ScimResourceProviderFactory;
 import dev.companysso.userstorage.scim.ScimTokens;
+import dev.companysso.userstorage.scim.activity.ScimActivities;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,7 +25,8 @@ import org.keycloak.models.RealmModel;
 /**
  * {@code …/company-sso-portal/provisioning}: the company's SCIM endpoint for its Okta or Entra ID
  * provisioning app, the values to paste there, and its bearer token: issued or rotated (shown once,
- * on the page that answers, the old one stops at once) and revoked.
+ * on the page that answers, the old one stops at once) and revoked; when the provisioning app last
+ * called, and its last failed requests.
  */
 public final class ProvisioningResource extends PortalSection {
 
@@ -90,6 +92,7 @@ public final class ProvisioningResource extends PortalSection {
         "scimBaseUrl", ScimResourceProviderFactory.baseUrl(session, realm, company).toString());
     ScimTokens.created(realm, company)
         .ifPresent(created -> attributes.put("tokenCreated", dates.format(created)));
+    attributes.put("activity", ScimActivityView.of(ScimActivities.of(session, company), dates));
     if (newToken != null) {
       attributes.put("newToken", newToken);
     }
