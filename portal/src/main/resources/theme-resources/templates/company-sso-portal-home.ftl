@@ -28,6 +28,13 @@
                 <a id="csso-domains-open" class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}" href="${portalUrl}/domains">${msg("companySsoPortalDomainsOpen")}</a>
             </section>
         </#if>
+        <#if portal.sections()?seq_contains("mapping")>
+            <section class="csso-portal-section" aria-labelledby="csso-mapping-heading">
+                <h2 id="csso-mapping-heading" class="pf-v5-c-title pf-m-lg">${msg("companySsoPortalMappingHeading")}</h2>
+                <p>${msg("companySsoPortalMappingSummary")}</p>
+                <a id="csso-mapping-open" class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}" href="${portalUrl}/mapping">${msg("companySsoPortalMappingOpen")}</a>
+            </section>
+        </#if>
     <#elseif section = "info">
         <@csso.visitor/>
     </#if>

@@ -1,6 +1,7 @@
 package dev.companysso.mappers;
 
 import dev.companysso.core.ProviderIds;
+import dev.companysso.mappers.known.KnownGroups;
 import dev.companysso.mappers.rules.GroupRule;
 import dev.companysso.mappers.rules.RuleTable;
 import dev.companysso.mappers.rules.RuleTableConfig;
@@ -17,6 +18,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderMapperModel;
+import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -111,6 +113,7 @@ public abstract class RuleTableMapper<T> extends AbstractIdentityProviderMapper 
     table.skipped().forEach(problems::invalidRule);
 
     GroupClaim claim = GroupClaim.read(context, claimName(mapperModel));
+    rememberGroups(session, realm, user, mapperModel, context, claim);
     List<GroupRule> matched = table.table().matching(claim.values());
     Set<String> granted = new LinkedHashSet<>();
     matched.forEach(rule -> granted.addAll(rule.targets()));
@@ -162,7 +165,52 @@ public abstract class RuleTableMapper<T> extends AbstractIdentityProviderMapper 
     return problems;
   }
 
-  private static String claimName(IdentityProviderMapperModel mapperModel) {
+  /**
+   * Keeps the person's groups for previews of the company's tables: the {@code groups} claim of a
+   * company's provider only.
+   */
+  private static void rememberGroups(
+      KeycloakSession session,
+      RealmModel realm,
+      UserModel user,
+      IdentityProviderMapperModel mapperModel,
+      BrokeredIdentityContext context,
+      GroupClaim claim) {
+    String companyId = context.getIdpConfig().getOrganizationId();
+    if (companyId != null && DEFAULT_CLAIM.equals(claimName(mapperModel))) {
+      KnownGroups.remember(session, realm, companyId, user, claim.values(), claim.complete());
+    }
+  }
+
+  /**
+   * What the next login would change for the company's people whose groups are known, if this
+   * mapper's table were {@code proposed} ({@code mapperModel} may be a mapper not saved yet).
+   */
+  public TablePreview<T> preview(
+      KeycloakSession session,
+      RealmModel realm,
+      IdentityProviderModel identityProvider,
+      IdentityProviderMapperModel mapperModel,
+      RuleTable proposed) {
+    return new TablePreview<>(
+        targets(session, realm, mapperModel),
+        mapperModel.getId(),
+        protectedTargets(
+            session, mapperModel, new BrokeredIdentityContext("preview", identityProvider)),
+        proposed);
+  }
+
+  /** Whether a rule of {@code mapperModel} may name {@code target}: it exists or will be made. */
+  public boolean targetAvailable(
+      KeycloakSession session,
+      RealmModel realm,
+      IdentityProviderMapperModel mapperModel,
+      String target) {
+    TargetKind<T> kind = targets(session, realm, mapperModel);
+    return kind.createsMissing() || kind.find(target) != null;
+  }
+
+  static String claimName(IdentityProviderMapperModel mapperModel) {
     String claim = mapperModel.getConfig().get(CLAIM);
     return claim == null || claim.isBlank() ? DEFAULT_CLAIM : claim.strip();
   }

@@ -24,7 +24,6 @@ import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * The portal's domains section: the company's IT admin proves a domain by publishing a TXT record
@@ -282,10 +281,7 @@ class PortalDomainsIT {
       browser.open(URI.create(portal + "/domains"));
       claim(browser, ScimPayloads.unique("de") + ".example");
       assertThat(browser.pageText()).contains("Ihre E-Mail-Domains").contains("TXT-Eintrag");
-      Object overflow =
-          ((JavascriptExecutor) browser.driver())
-              .executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
-      assertThat(overflow).isEqualTo(false);
+      assertThat(Accessibility.overflowsSideways(browser)).isFalse();
       assertThat(Accessibility.seriousViolations(browser)).isEmpty();
       browser.screenshot("portal-domains-de-phone");
     }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * The portal's provisioning section: a link that opens it lets the company's IT admin issue, rotate
@@ -146,10 +145,7 @@ class PortalProvisioningIT {
       click(browser, "csso-token-issue");
       browser.waitFor(By.id("csso-token-issued"));
       assertThat(browser.pageText()).contains("SCIM-Basis-URL").contains("Neues Token ausgestellt");
-      Object overflow =
-          ((JavascriptExecutor) browser.driver())
-              .executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
-      assertThat(overflow).isEqualTo(false);
+      assertThat(Accessibility.overflowsSideways(browser)).isFalse();
       assertThat(Accessibility.seriousViolations(browser)).isEmpty();
       browser.screenshot("portal-provisioning-de-phone");
     }

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * The customer's IT admin follows a setup link in a fresh browser and sets up the company's Okta or
@@ -215,10 +214,7 @@ class PortalSsoSetupIT {
           .as("the provider type's own check, in German")
           .startsWith("Okta-Domain: initrode-admin.okta.com ist die Adresse der Admin Console")
           .endsWith("Verwenden Sie die primäre Okta-Domain, initrode.okta.com.");
-      Object overflow =
-          ((JavascriptExecutor) browser.driver())
-              .executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
-      assertThat(overflow).isEqualTo(false);
+      assertThat(Accessibility.overflowsSideways(browser)).isFalse();
       browser.screenshot("portal-okta-de-phone");
     }
   }

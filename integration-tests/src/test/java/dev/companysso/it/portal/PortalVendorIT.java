@@ -274,10 +274,7 @@ class PortalVendorIT {
       search(browser, code);
       assertThat(fact(company(browser, code), "state")).isEqualTo("Nicht eingerichtet");
       assertThat(browser.pageText()).contains("Firmencode").contains("Einrichtungslink erstellen");
-      Object overflow =
-          ((JavascriptExecutor) browser.driver())
-              .executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
-      assertThat(overflow).isEqualTo(false);
+      assertThat(Accessibility.overflowsSideways(browser)).isFalse();
       assertThat(Accessibility.seriousViolations(browser)).as("vendor view").isEmpty();
       browser.waitFor(By.id("csso-create-" + code)).click();
       browser.waitFor(By.id("csso-link-created"));

@@ -4,10 +4,12 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.openqa.selenium.JavascriptExecutor;
 
 /**
- * Deque's axe-core run on the page the browser shows, against WCAG 2.1 A and AA: the serious and
- * critical violations, described for an assertion message (rule, help, the failing elements).
+ * Whether a page reflows at phone width, and Deque's axe-core run on the page the browser shows,
+ * against WCAG 2.1 A and AA: the serious and critical violations, described for an assertion
+ * message (rule, help, the failing elements).
  */
 public final class Accessibility {
 
@@ -15,6 +17,13 @@ public final class Accessibility {
       List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
   private Accessibility() {}
+
+  /** Whether the page is wider than the window (WCAG 1.4.10 reflow: a phone scrolls one way). */
+  public static boolean overflowsSideways(Browser browser) {
+    return (Boolean)
+        ((JavascriptExecutor) browser.driver())
+            .executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
+  }
 
   /** Empty when the page has no serious or critical violation. */
   public static String seriousViolations(Browser browser) {

@@ -12,7 +12,9 @@ public enum Section {
   /** Accounts pushed by the company's Okta or Entra ID over SCIM: the endpoint and its token. */
   PROVISIONING,
   /** The company's e-mail domains, proved by DNS. */
-  DOMAINS;
+  DOMAINS,
+  /** The company's group-to-role and group-to-team tables, with a preview before saving. */
+  MAPPING;
 
   /** The section named {@code name} in any case, e.g. {@code sso}. */
   public static Optional<Section> named(String name) {

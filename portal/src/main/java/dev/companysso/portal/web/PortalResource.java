@@ -140,6 +140,12 @@ public final class PortalResource {
     return new DomainsResource(session, realm, access(Section.DOMAINS), pages, DAY, domainSettings);
   }
 
+  /** The company's group tables, for a link that opens them. */
+  @Path("mapping")
+  public MappingResource mapping() {
+    return new MappingResource(session, realm, access(Section.MAPPING), pages, DAY);
+  }
+
   /** The visitor, when their link (or Owner role) opens {@code section}. */
   private PortalAccess access(Section section) {
     PortalAccess access = access();
