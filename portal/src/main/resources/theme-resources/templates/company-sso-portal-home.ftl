@@ -10,6 +10,7 @@
         <section class="csso-portal-section" aria-labelledby="csso-sso-heading">
             <h2 id="csso-sso-heading" class="pf-v5-c-title pf-m-lg">${msg("companySsoPortalSsoHeading")}</h2>
             <p id="csso-sso-state">${msg("companySsoPortalSsoState." + sso)}</p>
+            <a id="csso-health-open" href="${portalUrl}/health">${msg("companySsoPortalHealthOpen")}</a>
             <#if portal.sections()?seq_contains("sso")>
                 <a id="csso-sso-open" class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" href="${portalUrl}/sso">${msg("companySsoPortalSsoOpen")}</a>
             </#if>

@@ -45,10 +45,12 @@
                     <dd data-fact="state" data-state="${row.state()}">${msg("companySsoPortalVendorState." + row.state())}</dd>
                     <dt>${msg("companySsoPortalVendorLastSignIn")}</dt>
                     <dd data-fact="last-sign-in">${row.lastSignIn()!msg("companySsoPortalVendorNever")}</dd>
-                    <#if row.state() == "failing">
+                    <#if row.state() == "failing" && row.lastFailure()??>
                         <dt>${msg("companySsoPortalVendorLastFailure")}</dt>
                         <dd data-fact="last-failure">${row.lastFailure()} (${row.lastError()!""})</dd>
                     </#if>
+                    <dt>${msg("companySsoPortalHealthLastCheck")}</dt>
+                    <dd data-fact="health" data-failed="${row.failedChecks()?join(",")}"><#if !(row.checkedAt()??)>${msg("companySsoPortalHealthNeverChecked")}<#elseif row.failedChecks()?has_content>${msg("companySsoPortalHealthFailing", row.checkedAt(), row.failedChecks()?map(c -> msg("companySsoPortalHealthCheck." + c))?join(", "))}<#else>${msg("companySsoPortalHealthOk", row.checkedAt())}</#if></dd>
                     <dt>${msg("companySsoPortalProvisioningHeading")}</dt>
                     <dd data-fact="scim"><#if row.scimTokenSince()??>${msg("companySsoPortalVendorScimSince", row.scimTokenSince())}<#else>${msg("companySsoPortalVendorScimNone")}</#if></dd>
                     <dt>${msg("companySsoPortalVendorDomains")}</dt>

@@ -39,6 +39,16 @@ public final class CompanyMetrics {
           .description("SCIM requests by HTTP status")
           .withRegistry(Metrics.globalRegistry);
 
+  private static final Meter.MeterProvider<Counter> CONNECTION_CHECKS =
+      Counter.builder("company_sso_connection_checks")
+          .description("Scheduled and requested checks of companies' identity providers by outcome")
+          .withRegistry(Metrics.globalRegistry);
+
+  private static final Meter.MeterProvider<Counter> EXPIRY_WARNINGS =
+      Counter.builder("company_sso_expiry_warnings")
+          .description("Expiry warnings sent, by what expires")
+          .withRegistry(Metrics.globalRegistry);
+
   private CompanyMetrics() {}
 
   /**
@@ -72,5 +82,19 @@ public final class CompanyMetrics {
 
   public static void scimRequest(int status) {
     SCIM_REQUESTS.withTags("status", String.valueOf(status)).increment();
+  }
+
+  /**
+   * @param outcome {@code ok} or {@code failing}
+   */
+  public static void connectionCheck(String outcome) {
+    CONNECTION_CHECKS.withTags("outcome", outcome).increment();
+  }
+
+  /**
+   * @param what {@code client-secret} or {@code scim-token}
+   */
+  public static void expiryWarning(String what) {
+    EXPIRY_WARNINGS.withTags("what", what).increment();
   }
 }

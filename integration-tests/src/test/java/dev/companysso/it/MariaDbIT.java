@@ -118,7 +118,8 @@ class MariaDbIT {
             "company-sso-portal-1-setup-link\tEXECUTED",
             "company-sso-portal-2-sso-draft\tEXECUTED",
             "company-sso-portal-3-company-sign-in\tEXECUTED",
-            "company-sso-portal-4-domain-challenge\tEXECUTED");
+            "company-sso-portal-4-domain-challenge\tEXECUTED",
+            "company-sso-portal-5-connection-health\tEXECUTED");
     assertThat(database.query("SELECT ID, EXECTYPE FROM DATABASECHANGELOG_CSSO_SCIM ORDER BY ID"))
         .containsExactly("company-sso-scim-1-activity\tEXECUTED");
     assertThat(database.query("SELECT ID, EXECTYPE FROM DATABASECHANGELOG_CSSO_MAPPE ORDER BY ID"))

@@ -89,7 +89,8 @@ class PortalSetupLinkIT {
     AdminRest.Answer section = links.create(company, "{\"sections\": [\"sso\", \"payroll\"]}");
     assertThat(section.status()).isEqualTo(400);
     assertThat(section.body().path("errorMessage").asText())
-        .contains("sections[1]: 'payroll' is not a portal section (available: sso, provisioning).");
+        .contains(
+            "sections[1]: 'payroll' is not a portal section (available: sso, provisioning, domains, mapping).");
 
     AdminRest.Answer days = links.create(company, "{\"expiresInDays\": 365}");
     assertThat(days.status()).isEqualTo(400);

@@ -1,11 +1,11 @@
 package dev.companysso.portal.domains;
 
+import dev.companysso.portal.PortalTimer;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.timer.TimerProvider;
 
 /**
  * Looks every verified domain up again, on each node's timer. Domains another node checked within
@@ -26,13 +26,7 @@ public final class DomainRecheck implements Runnable {
   }
 
   public static void schedule(KeycloakSessionFactory factory, DomainSettings settings) {
-    long interval = settings.recheck().toMillis();
-    KeycloakModelUtils.runJobInTransaction(
-        factory,
-        session ->
-            session
-                .getProvider(TimerProvider.class)
-                .schedule(new DomainRecheck(factory, settings), interval, TASK));
+    PortalTimer.every(factory, settings.recheck(), TASK, new DomainRecheck(factory, settings));
   }
 
   @Override

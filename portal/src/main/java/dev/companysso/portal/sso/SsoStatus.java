@@ -1,5 +1,6 @@
 package dev.companysso.portal.sso;
 
+import dev.companysso.portal.health.ConnectionHealth;
 import dev.companysso.portal.signins.CompanySignIn;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,7 +31,11 @@ public record SsoStatus(State state, Optional<String> providerType) {
   }
 
   public static SsoStatus of(
-      KeycloakSession session, RealmModel realm, OrganizationModel company, CompanySignIn signIn) {
+      KeycloakSession session,
+      RealmModel realm,
+      OrganizationModel company,
+      CompanySignIn signIn,
+      ConnectionHealth health) {
     Optional<String> live =
         company
             .getIdentityProviders()
@@ -39,11 +44,22 @@ public record SsoStatus(State state, Optional<String> providerType) {
             .sorted()
             .findFirst();
     if (live.isPresent()) {
-      return new SsoStatus(signIn.failing() ? State.FAILING : State.LIVE, live);
+      return new SsoStatus(
+          signIn.failing() || checkFailedSinceLastSignIn(signIn, health)
+              ? State.FAILING
+              : State.LIVE,
+          live);
     }
     Optional<SsoDraft> draft = new SsoDrafts(session, realm).of(company);
     return draft.isPresent()
         ? new SsoStatus(State.TESTING, Optional.of(draft.get().vendor().providerId()))
         : new SsoStatus(State.NOT_SET_UP, Optional.empty());
+  }
+
+  /** The last connection check failed, and nobody has signed in since. */
+  private static boolean checkFailedSinceLastSignIn(CompanySignIn signIn, ConnectionHealth health) {
+    return health.failing()
+        && (signIn.lastSuccess() == null
+            || health.checkedAt().orElseThrow().isAfter(signIn.lastSuccess()));
   }
 }

@@ -3,6 +3,7 @@ package dev.companysso.portal.web;
 import dev.companysso.portal.PortalEvents;
 import dev.companysso.portal.PortalUrls;
 import dev.companysso.portal.domains.DomainSettings;
+import dev.companysso.portal.health.ConnectionHealths;
 import dev.companysso.portal.links.Section;
 import dev.companysso.portal.links.SetupLink;
 import dev.companysso.portal.links.SetupLinks;
@@ -105,7 +106,12 @@ public final class PortalResource {
     OrganizationModel company = access.company();
     attributes.put(
         "sso",
-        SsoStatus.of(session, realm, company, new CompanySignIns(session, realm).of(company))
+        SsoStatus.of(
+                session,
+                realm,
+                company,
+                new CompanySignIns(session, realm).of(company),
+                new ConnectionHealths(session, realm).of(company))
             .state()
             .key());
     ScimTokens.created(realm, company)
@@ -138,6 +144,13 @@ public final class PortalResource {
   @Path("domains")
   public DomainsResource domains() {
     return new DomainsResource(session, realm, access(Section.DOMAINS), pages, DAY, domainSettings);
+  }
+
+  /** The company's connection health, for anyone the portal admits for the company. */
+  @Path("health")
+  public HealthResource health() {
+    PortalAccess access = access();
+    return new HealthResource(session, realm, access, pages, DAY, access.allows(Section.SSO));
   }
 
   /** The company's group tables, for a link that opens them. */

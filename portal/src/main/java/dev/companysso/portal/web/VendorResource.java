@@ -3,6 +3,8 @@ package dev.companysso.portal.web;
 import dev.companysso.portal.PortalEvents;
 import dev.companysso.portal.PortalUrls;
 import dev.companysso.portal.domains.DomainVerifications;
+import dev.companysso.portal.health.ConnectionHealth;
+import dev.companysso.portal.health.ConnectionHealths;
 import dev.companysso.portal.links.Section;
 import dev.companysso.portal.links.SetupLink;
 import dev.companysso.portal.links.SetupLinkRequest;
@@ -157,6 +159,7 @@ public final class VendorResource {
     List<OrganizationModel> shown = more ? companies.subList(0, PAGE_SIZE) : companies;
     Map<String, CompanySignIn> signIns = new CompanySignIns(session, realm).of(shown);
     Map<String, List<String>> missingRecords = DomainVerifications.missingRecords(session, shown);
+    Map<String, ConnectionHealth> healths = new ConnectionHealths(session, realm).of(shown);
     SetupLinks links = new SetupLinks(session, realm);
     Instant now = Instant.now();
     List<VendorRow> rows =
@@ -164,6 +167,8 @@ public final class VendorResource {
             .map(
                 company -> {
                   CompanySignIn signIn = signIns.getOrDefault(company.getId(), CompanySignIn.NONE);
+                  ConnectionHealth health =
+                      healths.getOrDefault(company.getId(), ConnectionHealth.NONE);
                   List<SetupLink> open =
                       links.of(company).stream()
                           .filter(link -> link.state(now) == SetupLink.State.ACTIVE)
@@ -171,7 +176,8 @@ public final class VendorResource {
                   return VendorRow.of(
                       session,
                       company,
-                      SsoStatus.of(session, realm, company, signIn),
+                      SsoStatus.of(session, realm, company, signIn, health),
+                      health,
                       signIn,
                       ScimTokens.created(realm, company),
                       missingRecords.getOrDefault(company.getId(), List.of()),

@@ -1,6 +1,7 @@
 package dev.companysso.portal.web;
 
 import dev.companysso.portal.PortalEvents;
+import dev.companysso.portal.health.ConnectionHealth;
 import dev.companysso.portal.links.SetupLink;
 import dev.companysso.portal.signins.CompanySignIn;
 import dev.companysso.portal.sso.SsoStatus;
@@ -22,6 +23,8 @@ public record VendorRow(
     String lastSignIn,
     String lastFailure,
     String lastError,
+    String checkedAt,
+    List<String> failedChecks,
     String scimTokenSince,
     List<String> verifiedDomains,
     List<String> missingRecords,
@@ -34,6 +37,7 @@ public record VendorRow(
       KeycloakSession session,
       OrganizationModel company,
       SsoStatus status,
+      ConnectionHealth health,
       CompanySignIn signIn,
       Optional<Instant> scimTokenCreated,
       List<String> missingRecords,
@@ -48,6 +52,8 @@ public record VendorRow(
         signIn.lastSuccess() == null ? null : dates.format(signIn.lastSuccess()),
         signIn.lastFailure() == null ? null : dates.format(signIn.lastFailure()),
         signIn.lastError(),
+        health.checkedAt().map(dates::format).orElse(null),
+        health.failedChecks(),
         scimTokenCreated.map(dates::format).orElse(null),
         company
             .getDomains()
