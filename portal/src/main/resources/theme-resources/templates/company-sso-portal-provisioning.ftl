@@ -41,6 +41,7 @@
                 </ul>
             </#if>
         </section>
+        <p><a id="csso-directory-open" href="${portalUrl}/provisioning/directory">${msg("companySsoPortalDirectoryOpen")}</a></p>
         <section class="csso-portal-section" aria-labelledby="csso-okta-steps-heading">
             <h2 id="csso-okta-steps-heading" class="pf-v5-c-title pf-m-md">${msg("companySsoPortalProvisioningOktaHeading")}</h2>
             <ol class="csso-steps">

@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -64,33 +63,18 @@ class PortalHealthIT {
 
   @AfterEach
   void close() {
-    if (provider != null) {
-      fixtures.realm().identityProviders().get(provider).remove();
-    }
     bed.close();
   }
 
   /** A company whose Okta provider (the bundle's type) points at acme's org with this secret. */
   private String companyOnOkta(String prefix, String secret) {
     String code = bed.newCompany(prefix);
-    provider = code + "-okta";
-    IdentityProviderRepresentation idp = new IdentityProviderRepresentation();
-    idp.setAlias(provider);
-    idp.setProviderId("okta");
-    idp.setEnabled(true);
-    idp.setHideOnLogin(true);
-    idp.setConfig(
-        new HashMap<>(
-            Map.of(
-                "oktaDomain", "acme.okta.com",
-                "baseUrlOverride", stack.okta().orgBaseUrl(CompanySsoStack.ACME_ORG),
-                "clientId", "0oa1acmekeycloak000001",
-                "clientSecret", secret,
-                "clientAuthMethod", "client_secret_basic",
-                "pkceEnabled", "true",
-                "pkceMethod", "S256")));
-    fixtures.realm().identityProviders().create(idp).close();
-    fixtures.companyResource(code).identityProviders().addIdentityProvider(provider).close();
+    provider =
+        bed.oktaProvider(
+            code,
+            stack.okta().orgBaseUrl(CompanySsoStack.ACME_ORG),
+            "0oa1acmekeycloak000001",
+            secret);
     return code;
   }
 

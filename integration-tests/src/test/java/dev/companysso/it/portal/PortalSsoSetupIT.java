@@ -259,6 +259,15 @@ class PortalSsoSetupIT {
       assertThat(fixtures.companyResource(company).identityProviders().getIdentityProviders())
           .extracting(IdentityProviderRepresentation::getAlias)
           .containsExactly(company + "-okta");
+      assertThat(fixtures.realm().identityProviders().get(company + "-okta").getMappers())
+          .as("an empty group-to-role table, keeping each person's groups for previews")
+          .singleElement()
+          .satisfies(
+              table -> {
+                assertThat(table.getIdentityProviderMapper())
+                    .isEqualTo("company-group-role-mapper");
+                assertThat(table.getConfig()).containsEntry("rules", "[]");
+              });
 
       signInByCompanyCode(company, UpstreamSignInPage.OKTA, worker, "Worker-passw0rd!");
     } finally {

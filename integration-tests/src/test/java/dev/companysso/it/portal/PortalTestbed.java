@@ -7,9 +7,12 @@ import dev.companysso.it.support.LoginPage;
 import dev.companysso.it.support.RealmFixtures;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 
 /**
@@ -24,6 +27,7 @@ final class PortalTestbed implements AutoCloseable {
   private final String portal;
   private final List<String> companies = new ArrayList<>();
   private final List<String> users = new ArrayList<>();
+  private final List<String> providers = new ArrayList<>();
 
   /** The password of the vendor staff a test makes. */
   static final String STAFF_PASSWORD = "Vendor-passw0rd!";
@@ -63,6 +67,41 @@ final class PortalTestbed implements AutoCloseable {
     return company;
   }
 
+  /**
+   * An Okta provider of the bundle's type for {@code company}, on the simulator's org {@code org}
+   * with that app's client id and the given secret, linked to the company and removed when the test
+   * ends; its alias.
+   */
+  String oktaProvider(String company, String orgBaseUrl, String clientId, String secret) {
+    String alias = company + "-okta";
+    IdentityProviderRepresentation idp = new IdentityProviderRepresentation();
+    idp.setAlias(alias);
+    idp.setProviderId("okta");
+    idp.setEnabled(true);
+    idp.setHideOnLogin(true);
+    idp.setConfig(
+        new HashMap<>(
+            Map.of(
+                "oktaDomain",
+                orgBaseUrl.substring(orgBaseUrl.lastIndexOf('/') + 1) + ".okta.com",
+                "baseUrlOverride",
+                orgBaseUrl,
+                "clientId",
+                clientId,
+                "clientSecret",
+                secret,
+                "clientAuthMethod",
+                "client_secret_basic",
+                "pkceEnabled",
+                "true",
+                "pkceMethod",
+                "S256")));
+    fixtures.realm().identityProviders().create(idp).close();
+    fixtures.companyResource(company).identityProviders().addIdentityProvider(alias).close();
+    providers.add(alias);
+    return alias;
+  }
+
   /** Deletes a company the test made itself when the test ends. */
   void track(String company) {
     companies.add(company);
@@ -94,6 +133,7 @@ final class PortalTestbed implements AutoCloseable {
   @Override
   public void close() {
     users.forEach(id -> fixtures.realm().users().delete(id).close());
+    providers.forEach(alias -> fixtures.realm().identityProviders().get(alias).remove());
     companies.forEach(c -> fixtures.companyResource(c).delete().close());
     admin.close();
   }

@@ -52,6 +52,19 @@ public final class CompanyTables {
         .map(provider -> new CompanyTables(session, realm, provider));
   }
 
+  /**
+   * Gives a provider the portal just made live an empty group-to-role table, when it has none: a
+   * table grants nothing while empty, and from the first sign-in it keeps the groups each person
+   * brings, so the company's first preview already knows its people.
+   */
+  public static void prepare(
+      KeycloakSession session, RealmModel realm, IdentityProviderModel provider) {
+    CompanyTables tables = new CompanyTables(session, realm, provider);
+    if (tables.table(TableKind.ROLES).isEmpty()) {
+      tables.save(TableKind.ROLES, List.of());
+    }
+  }
+
   public IdentityProviderModel provider() {
     return provider;
   }

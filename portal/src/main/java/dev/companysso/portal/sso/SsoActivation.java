@@ -1,6 +1,7 @@
 package dev.companysso.portal.sso;
 
 import dev.companysso.core.ConnectionState;
+import dev.companysso.portal.mapping.CompanyTables;
 import java.util.HashMap;
 import java.util.Map;
 import org.keycloak.models.IdentityProviderModel;
@@ -12,16 +13,18 @@ import org.keycloak.organization.OrganizationProvider;
 /**
  * Puts a company's settings into Keycloak's identity providers: as a provider only being tested (so
  * that the IdP app's redirect URI answers, see {@link ConnectionState}) and, once a test sign-in
- * through them succeeded, live and linked to the company.
+ * through them succeeded, live and linked to the company, with an empty group-to-role table.
  */
 public final class SsoActivation {
 
   private final KeycloakSession session;
+  private final RealmModel realm;
   private final SsoConnection connection;
   private final OrganizationModel company;
 
   public SsoActivation(KeycloakSession session, RealmModel realm, OrganizationModel company) {
     this.session = session;
+    this.realm = realm;
     this.company = company;
     this.connection = new SsoConnection(realm, company);
   }
@@ -57,7 +60,9 @@ public final class SsoActivation {
     if (existing == null || existing.getOrganizationId() == null) {
       session.getProvider(OrganizationProvider.class).addIdentityProvider(company, live);
     }
-    return session.identityProviders().getByAlias(live.getAlias());
+    IdentityProviderModel enabled = session.identityProviders().getByAlias(live.getAlias());
+    CompanyTables.prepare(session, realm, enabled);
+    return enabled;
   }
 
   /**

@@ -47,6 +47,12 @@ public final class ProvisioningResource extends PortalSection {
     return render(null);
   }
 
+  /** The company's directory sync: its report, a test, a run. */
+  @Path("directory")
+  public DirectoryResource directory() {
+    return new DirectoryResource(session, realm, access, pages, dates);
+  }
+
   @POST
   @Path("token")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

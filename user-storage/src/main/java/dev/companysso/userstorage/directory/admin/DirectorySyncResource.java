@@ -1,6 +1,6 @@
 package dev.companysso.userstorage.directory.admin;
 
-import dev.companysso.userstorage.directory.Directory;
+import dev.companysso.userstorage.directory.Directories;
 import dev.companysso.userstorage.directory.DirectoryCheck;
 import dev.companysso.userstorage.directory.DirectoryProviderFactory;
 import dev.companysso.userstorage.directory.DirectorySync;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +26,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-import org.keycloak.storage.UserStorageProvider;
 
 /**
  * {@code /admin/realms/{realm}/company-sso-directory/{id}} for a directory provider (realm managers
@@ -117,36 +115,20 @@ public final class DirectorySyncResource {
   public Map<String, Object> testConnection(@PathParam("id") String id) {
     auth.realm().requireManageRealm();
     ComponentModel component = directoryComponent(id);
-    DirectoryProviderFactory factory = factory(component);
-    List<DirectoryCheck> checks = new ArrayList<>();
-    try {
-      Directory directory = factory.open(session, factory.config(session, component));
-      checks.add(new DirectoryCheck("settings", true, "The settings are complete."));
-      checks.addAll(directory.testConnection());
-    } catch (IllegalArgumentException e) {
-      checks.add(new DirectoryCheck("settings", false, e.getMessage()));
-    }
+    List<DirectoryCheck> checks = Directories.test(session, component);
     return Map.of("ok", checks.stream().allMatch(DirectoryCheck::ok), "checks", checks);
   }
 
   private ComponentModel directoryComponent(String id) {
     ComponentModel component = realm.getComponent(id);
-    if (component == null
-        || !UserStorageProvider.class.getName().equals(component.getProviderType())
-        || !(session
-                .getKeycloakSessionFactory()
-                .getProviderFactory(UserStorageProvider.class, component.getProviderId())
-            instanceof DirectoryProviderFactory)) {
+    if (Directories.factoryOf(session, component).isEmpty()) {
       throw new NotFoundException("No directory provider " + id);
     }
     return component;
   }
 
   private DirectoryProviderFactory factory(ComponentModel component) {
-    return (DirectoryProviderFactory)
-        session
-            .getKeycloakSessionFactory()
-            .getProviderFactory(UserStorageProvider.class, component.getProviderId());
+    return Directories.factoryOf(session, component).orElseThrow();
   }
 
   private static Response error(Response.Status status, String message) {
