@@ -96,15 +96,15 @@ class PortalDirectoryIT {
       var link = bed.links().create(code, "{\"sections\": [\"provisioning\"]}");
       browser.open(URI.create(link.body().path("url").asText()));
       browser.open(URI.create(portal + "/provisioning"));
-      browser.waitFor(By.id("csso-directory-open")).click();
+      browser.clickToNewPage(By.id("csso-directory-open"));
       assertThat(browser.waitFor(By.id("csso-directory-never")).isDisplayed()).isTrue();
 
-      browser.waitFor(By.cssSelector("#csso-directory-test button")).click();
+      browser.clickToNewPage(By.cssSelector("#csso-directory-test button"));
       assertThat(browser.driver().findElements(By.cssSelector("#csso-directory-checks li")))
           .isNotEmpty()
           .allSatisfy(check -> assertThat(check.getAttribute("data-ok")).isEqualTo("true"));
 
-      browser.waitFor(By.cssSelector("#csso-directory-run button")).click();
+      browser.clickToNewPage(By.cssSelector("#csso-directory-run button"));
       assertThat(outcome(browser)).isEqualTo("COMPLETED");
       int imported = Integer.parseInt(count(browser, "created"));
       assertThat(imported)
@@ -113,14 +113,14 @@ class PortalDirectoryIT {
       browser.screenshot("portal-directory-report");
 
       LEAVERS.forEach(login -> stack.okta().setStatus(ORG, login, "DEPROVISIONED"));
-      browser.waitFor(By.cssSelector("#csso-directory-run button")).click();
+      browser.clickToNewPage(By.cssSelector("#csso-directory-run button"));
       assertThat(outcome(browser)).isEqualTo("STOPPED_BY_SAFETY_CAP");
       assertThat(count(browser, "wouldDisable")).isEqualTo("2");
       assertThat(count(browser, "disabled")).isEqualTo("0");
       LEAVERS.forEach(login -> assertThat(fixtures.user(login).isEnabled()).as(login).isTrue());
       browser.screenshot("portal-directory-capped");
 
-      browser.waitFor(By.cssSelector("#csso-directory-apply button")).click();
+      browser.clickToNewPage(By.cssSelector("#csso-directory-apply button"));
       assertThat(outcome(browser)).isEqualTo("COMPLETED");
       assertThat(count(browser, "disabled")).isEqualTo("2");
       LEAVERS.forEach(login -> assertThat(fixtures.user(login).isEnabled()).as(login).isFalse());

@@ -61,11 +61,11 @@ class PortalDomainsIT {
     var input = browser.waitFor(By.id("domain"));
     input.clear();
     input.sendKeys(domain);
-    browser.waitFor(By.cssSelector("#csso-domain-add button")).click();
+    browser.clickToNewPage(By.cssSelector("#csso-domain-add button"));
   }
 
   private static void click(Browser browser, String formId) {
-    browser.waitFor(By.cssSelector("#" + formId + " button")).click();
+    browser.clickToNewPage(By.cssSelector("#" + formId + " button"));
   }
 
   private static String key(String domain) {
@@ -115,7 +115,7 @@ class PortalDomainsIT {
     String domain = ScimPayloads.unique("mail") + ".example";
     try (Browser browser = Browser.start()) {
       browser.open(URI.create(domainsLink(company)));
-      browser.waitFor(By.id("csso-domains-open")).click();
+      browser.clickToNewPage(By.id("csso-domains-open"));
       assertThat(state(browser, company + ".example")).isEqualTo("vendor");
 
       String[] record = claim(browser, domain);

@@ -130,8 +130,7 @@ class PortalHealthIT {
   }
 
   private static void checkNow(Browser browser) {
-    browser.waitFor(By.cssSelector("#csso-health-check-now button")).click();
-    browser.waitFor(By.id("csso-health-check"));
+    browser.clickToNewPage(By.cssSelector("#csso-health-check-now button"));
   }
 
   private static String failed(Browser browser) {
@@ -154,7 +153,7 @@ class PortalHealthIT {
         Browser staff = Browser.start()) {
       bed.signInAsStaff(staff, bed.staff("view-organizations"));
       browser.open(URI.create(ssoLink(code)));
-      browser.waitFor(By.id("csso-health-open")).click();
+      browser.clickToNewPage(By.id("csso-health-open"));
       assertThat(browser.waitFor(By.id("csso-health-check")).getText())
           .isEqualTo("Not checked yet.");
 
@@ -214,7 +213,7 @@ class PortalHealthIT {
         var date = browser.waitFor(By.id("secretExpires"));
         ((org.openqa.selenium.JavascriptExecutor) browser.driver())
             .executeScript("arguments[0].value = arguments[1];", date, expires);
-        browser.waitFor(By.cssSelector("#csso-health-secret-form button")).click();
+        browser.clickToNewPage(By.cssSelector("#csso-health-secret-form button"));
         assertThat(browser.waitFor(By.id("csso-health-secret")).getText()).isEqualTo(expires);
         assertThat(browser.waitFor(By.cssSelector("#csso-health-expiring li")).getText())
             .contains("expires on " + expires);

@@ -201,7 +201,7 @@ class PortalMappingIT {
     String ben = person(code, "ben", List.of("Everyone", "Sales"));
     try (Browser browser = Browser.start()) {
       browser.open(URI.create(mappingLink(code)));
-      browser.waitFor(By.id("csso-mapping-open")).click();
+      browser.clickToNewPage(By.id("csso-mapping-open"));
       assertThat(browser.waitFor(By.id("csso-offered-roles")).getText())
           .as("an admin role is never offered, even when listed")
           .contains("Field tech, Site lead")
@@ -211,11 +211,11 @@ class PortalMappingIT {
           .contains("Owner");
 
       typeRoleRows(browser, "Dispatch", "Field tech");
-      browser.waitFor(By.id("csso-roles-preview")).click();
+      browser.clickToNewPage(By.id("csso-roles-preview"));
       assertThat(browser.waitFor(By.id("csso-preview-summary")).getAttribute("data-known"))
           .as("nobody has signed in yet")
           .isEqualTo("0");
-      browser.waitFor(By.id("csso-roles-save")).click();
+      browser.clickToNewPage(By.id("csso-roles-save"));
       assertThat(browser.waitFor(By.id("csso-mapping-saved")).getAttribute("data-kind"))
           .isEqualTo("roles");
 
@@ -226,7 +226,7 @@ class PortalMappingIT {
 
       browser.open(URI.create(portal + "/mapping"));
       typeRoleRows(browser, "Dispatch", "Site lead", "glob:Sa*", "Field tech");
-      browser.waitFor(By.id("csso-roles-preview")).click();
+      browser.clickToNewPage(By.id("csso-roles-preview"));
       assertThat(browser.waitFor(By.id("csso-preview-summary")).getAttribute("data-known"))
           .isEqualTo("2");
       assertThat(previewed(browser))
@@ -235,7 +235,7 @@ class PortalMappingIT {
               Map.entry(ben, List.of("Field tech", "")));
       scrollTo(browser, "csso-preview-roles");
       browser.screenshot("portal-mapping-preview");
-      browser.waitFor(By.id("csso-roles-save")).click();
+      browser.clickToNewPage(By.id("csso-roles-save"));
       browser.waitFor(By.id("csso-mapping-saved"));
     }
     assertThat(IdpMappers.rows(mappers.get(alias, tableId).getConfig().get("rules")))
@@ -302,7 +302,7 @@ class PortalMappingIT {
       browser.open(URI.create(mappingLink(code)));
       browser.open(URI.create(portal + "/mapping"));
       typeRoleRows(browser, "Everyone", "Owner");
-      browser.waitFor(By.id("csso-roles-preview")).click();
+      browser.clickToNewPage(By.id("csso-roles-preview"));
       assertThat(browser.waitFor(By.id("csso-mapping-problems-roles")).getText())
           .contains("Regel 1: Die Rolle Owner können Sie nicht vergeben.");
       assertThat(Accessibility.overflowsSideways(browser)).isFalse();

@@ -56,7 +56,7 @@ class PortalProvisioningIT {
   }
 
   private static void click(Browser browser, String formId) {
-    browser.waitFor(By.cssSelector("#" + formId + " button")).click();
+    browser.clickToNewPage(By.cssSelector("#" + formId + " button"));
   }
 
   @Test

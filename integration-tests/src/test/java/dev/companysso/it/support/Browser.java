@@ -81,6 +81,16 @@ public final class Browser implements AutoCloseable {
   }
 
   /** Waits until the browser is on a URL that starts with {@code prefix}, and returns that URL. */
+  /**
+   * Clicks what {@code locator} finds (a form's button, a link) and waits until the page it loads
+   * has replaced this one: reading the page right after a click could read the old one.
+   */
+  public void clickToNewPage(By locator) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    waitFor(locator).click();
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(page));
+  }
+
   public URI waitForUrlStartingWith(String prefix) {
     new WebDriverWait(driver, WAIT)
         .withMessage(() -> "Expected to reach " + prefix + " but the page is " + describePage())
