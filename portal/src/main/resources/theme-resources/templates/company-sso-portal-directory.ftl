@@ -7,12 +7,23 @@
     <#elseif section = "form">
         <link rel="stylesheet" href="${url.resourcesPath}/css/company-sso-portal.css"/>
         <p id="csso-portal-company">${msg("companySsoPortalCompany", portal.companyName(), portal.companyCode())}</p>
-        <#if !(directory??)>
+        <#if !(form??)>
             <p id="csso-directory-none">${msg("companySsoPortalDirectoryNone")}</p>
         <#else>
-            <p id="csso-directory-name">${msg("companySsoPortalDirectoryName", directory, msg("companySsoPortalDirectoryType." + directoryType))}</p>
+            <#if directory??>
+                <p id="csso-directory-name">${msg("companySsoPortalDirectoryName", directory, msg("companySsoPortalDirectoryType." + directoryType))}</p>
+            <#else>
+                <p id="csso-directory-intro">${msg("companySsoPortalDirectoryIntro", msg("companySsoPortalDirectoryType." + directoryType))}</p>
+            </#if>
+            <#if saved??>
+                <div id="csso-directory-saved" class="${properties.kcAlertClass!} pf-m-success" role="status"><span class="${properties.kcAlertTitleClass!}">${msg("companySsoPortalDirectorySaved")}</span></div>
+            </#if>
             <#if busy??>
                 <div id="csso-directory-busy" class="${properties.kcAlertClass!} pf-m-warning" role="status"><span class="${properties.kcAlertTitleClass!}">${msg("companySsoPortalDirectoryBusy")}</span></div>
+            </#if>
+            <#if runningSince??>
+                <script src="${url.resourcesPath}/js/company-sso-portal.js" defer></script>
+                <div id="csso-directory-running" class="${properties.kcAlertClass!} pf-m-info" role="status" data-csso-refresh="3" data-csso-refresh-url="${portalUrl}/provisioning/directory"><span class="${properties.kcAlertTitleClass!}">${msg("companySsoPortalDirectoryRunning", runningSince)}</span></div>
             </#if>
             <#if checks??>
                 <ul id="csso-directory-checks" class="csso-failures">
@@ -34,25 +45,53 @@
                         <ul id="csso-directory-notes" class="csso-failures"><#list report.notes() as note><li>${note}</li></#list></ul>
                     </#if>
                 </section>
-            <#else>
+            <#elseif directory??>
                 <p id="csso-directory-never">${msg("companySsoPortalDirectoryNever")}</p>
             </#if>
-            <form id="csso-directory-test" method="post" action="${portalUrl}/provisioning/directory/test">
-                <input type="hidden" name="csrf" value="${portal.csrf()}"/>
-                <button type="submit" class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("companySsoPortalDirectoryTest")}</button>
-            </form>
-            <form id="csso-directory-run" method="post" action="${portalUrl}/provisioning/directory/run">
-                <input type="hidden" name="csrf" value="${portal.csrf()}"/>
-                <button type="submit" class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("companySsoPortalDirectoryRun")}</button>
-            </form>
-            <#if report?? && report.outcome() == "STOPPED_BY_SAFETY_CAP">
-                <form id="csso-directory-apply" method="post" action="${portalUrl}/provisioning/directory/run">
+            <#if directory??>
+                <form id="csso-directory-test" method="post" action="${portalUrl}/provisioning/directory/test">
                     <input type="hidden" name="csrf" value="${portal.csrf()}"/>
-                    <input type="hidden" name="apply" value="true"/>
-                    <p>${msg("companySsoPortalDirectoryApplyNote", report.wouldDisable()?c)}</p>
-                    <button type="submit" class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("companySsoPortalDirectoryApply")}</button>
+                    <button type="submit" class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("companySsoPortalDirectoryTest")}</button>
                 </form>
+                <#if !(runningSince??)>
+                    <form id="csso-directory-run" method="post" action="${portalUrl}/provisioning/directory/run">
+                        <input type="hidden" name="csrf" value="${portal.csrf()}"/>
+                        <button type="submit" class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("companySsoPortalDirectoryRun")}</button>
+                    </form>
+                    <#if report?? && report.outcome() == "STOPPED_BY_SAFETY_CAP">
+                        <form id="csso-directory-apply" method="post" action="${portalUrl}/provisioning/directory/run">
+                            <input type="hidden" name="csrf" value="${portal.csrf()}"/>
+                            <input type="hidden" name="apply" value="true"/>
+                            <p>${msg("companySsoPortalDirectoryApplyNote", report.wouldDisable()?c)}</p>
+                            <button type="submit" class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("companySsoPortalDirectoryApply")}</button>
+                        </form>
+                    </#if>
+                </#if>
             </#if>
+            <details id="csso-directory-settings" class="csso-portal-section"<#if !(directory??) || form.hasError("general") || !form.valid> open</#if>>
+                <summary>${msg("companySsoPortalDirectorySettings")}</summary>
+                <form id="csso-directory-settings-form" method="post" action="${portalUrl}/provisioning/directory/settings" novalidate>
+                    <input type="hidden" name="csrf" value="${portal.csrf()}"/>
+                    <#if form.hasError("general")>
+                        <div id="csso-directory-settings-error" class="${properties.kcAlertClass!} pf-m-danger" role="alert"><span class="${properties.kcAlertTitleClass!}">${form.error("general")}</span></div>
+                    </#if>
+                    <#list form.fields() as field>
+                        <#assign help = msg("companySsoPortalDirectoryHelp." + field.name())>
+                        <#if field.secret()>
+                            <@csso.secretField name=field.name() label=msg(field.label()) help=help/>
+                        <#elseif field.isChoice()>
+                            <@csso.choiceField name=field.name() label=msg(field.label()) help=help options=field.options()?map(o -> {"value": o, "label": msg("companySsoPortalDirectoryOption." + o)})/>
+                        <#elseif field.isMultiple()>
+                            <@csso.checkboxesField name=field.name() label=msg(field.label()) help=help options=field.options()/>
+                        <#else>
+                            <@csso.textField name=field.name() label=msg(field.label()) help=help/>
+                        </#if>
+                    </#list>
+                    <@csso.choiceField name="schedule" label=msg("companySsoPortalDirectorySchedule") help=msg("companySsoPortalDirectoryScheduleHelp")
+                        options=form.schedules()?map(s -> {"value": s, "label": ["off", "3600", "21600", "86400"]?seq_contains(s)?then(msg("companySsoPortalDirectorySchedule." + s), msg("companySsoPortalDirectoryScheduleMinutes", (s?number / 60)?round?c))})/>
+                    <button type="submit" id="csso-directory-save" class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("companySsoPortalSave")}</button>
+                </form>
+            </details>
         </#if>
         <p><a id="csso-back-provisioning" href="${portalUrl}/provisioning">${msg("companySsoPortalDirectoryBack")}</a></p>
     <#elseif section = "info">

@@ -25,3 +25,70 @@
         <span id="csso-portal-owner">${msg("companySsoPortalSignedInAs", portal.owner())}</span>
     </#if>
 </#macro>
+<#-- Form fields of the portal's forms: they read the page's "form" (value, hasError, error, isErrorKey). -->
+<#-- A problem: the portal's message key, or the provider type's words, shown as they are. -->
+<#macro errorText name><#if form.isErrorKey(name)>${msg(form.error(name))}<#else>${form.error(name)}</#if></#macro>
+<#macro formError name>
+    <#if form.hasError(name)>
+        <div class="${properties.kcFormHelperTextClass!}" aria-live="polite">
+            <div class="${properties.kcInputHelperTextClass!}">
+                <div class="${properties.kcInputHelperTextItemClass!} ${properties.kcError!}" id="input-error-${name}">
+                    <span class="${properties.kcInputErrorMessageClass!}"><@errorText name=name/></span>
+                </div>
+            </div>
+        </div>
+    </#if>
+</#macro>
+<#macro textField name label help="" required=false>
+    <div class="${properties.kcFormGroupClass!}">
+        <label for="${name}" class="${properties.kcFormLabelClass!}">
+            <span class="${properties.kcFormLabelTextClass!}">${label}</span>
+            <#if required><span class="${properties.kcInputRequiredClass!}" aria-hidden="true">&#42;</span></#if>
+        </label>
+        <span class="${properties.kcInputClass!} <#if form.hasError(name)>${properties.kcError!}</#if>">
+            <input id="${name}" name="${name}" type="text" value="${form.value(name)}" autocomplete="off"
+                   <#if required>aria-required="true"</#if>
+                   aria-describedby="<#if help?has_content>${name}-help</#if><#if form.hasError(name)> input-error-${name}</#if>"
+                   <#if form.hasError(name)>aria-invalid="true"</#if>/>
+        </span>
+        <#if help?has_content><p id="${name}-help" class="${properties.kcInputHelperTextItemTextClass!}">${help}</p></#if>
+        <@formError name=name/>
+    </div>
+</#macro>
+<#-- A secret: never shown again; the help says whether one is saved (an empty field keeps it). -->
+<#macro secretField name label help="">
+    <div class="${properties.kcFormGroupClass!}">
+        <label for="${name}" class="${properties.kcFormLabelClass!}"><span class="${properties.kcFormLabelTextClass!}">${label}</span></label>
+        <span class="${properties.kcInputClass!} <#if form.hasError(name)>${properties.kcError!}</#if>">
+            <input id="${name}" name="${name}" type="password" value="" autocomplete="off"
+                   aria-describedby="${name}-help<#if form.hasError(name)> input-error-${name}</#if>"
+                   <#if form.hasError(name)>aria-invalid="true"</#if>/>
+        </span>
+        <p id="${name}-help" class="${properties.kcInputHelperTextItemTextClass!}"><#if form.isSecretSaved(name)>${msg("companySsoPortalSecretSaved")} </#if>${help}</p>
+        <@formError name=name/>
+    </div>
+</#macro>
+<#-- One of a few options. -->
+<#macro choiceField name label options help="">
+    <div class="${properties.kcFormGroupClass!}">
+        <label for="${name}" class="${properties.kcFormLabelClass!}"><span class="${properties.kcFormLabelTextClass!}">${label}</span></label>
+        <span class="${properties.kcInputClass!} <#if form.hasError(name)>${properties.kcError!}</#if>">
+            <select id="${name}" name="${name}" aria-describedby="<#if help?has_content>${name}-help</#if><#if form.hasError(name)> input-error-${name}</#if>">
+                <#list options as option><option value="${option.value}" <#if form.value(name) == option.value>selected</#if>>${option.label}</option></#list>
+            </select>
+        </span>
+        <#if help?has_content><p id="${name}-help" class="${properties.kcInputHelperTextItemTextClass!}">${help}</p></#if>
+        <@formError name=name/>
+    </div>
+</#macro>
+<#-- Any of several options. -->
+<#macro checkboxesField name label options help="">
+    <fieldset class="${properties.kcFormGroupClass!} csso-checkboxes" aria-describedby="<#if help?has_content>${name}-help</#if><#if form.hasError(name)> input-error-${name}</#if>">
+        <legend class="${properties.kcFormLabelClass!}"><span class="${properties.kcFormLabelTextClass!}">${label}</span></legend>
+        <#list options as option>
+            <label class="csso-checkbox"><input type="checkbox" name="${name}" value="${option}" <#if form.selected(name, option)>checked</#if>/> ${option}</label>
+        </#list>
+        <#if help?has_content><p id="${name}-help" class="${properties.kcInputHelperTextItemTextClass!}">${help}</p></#if>
+        <@formError name=name/>
+    </fieldset>
+</#macro>

@@ -1,35 +1,6 @@
 <#import "template.ftl" as layout>
 <#import "buttons.ftl" as buttons>
 <#import "company-sso-portal-macros.ftl" as csso>
-<#-- A problem: the portal's message key, or the provider type's words, shown as they are. -->
-<#macro errorText name><#if form.isErrorKey(name)>${msg(form.error(name))}<#else>${form.error(name)}</#if></#macro>
-<#macro formError name>
-    <#if form.hasError(name)>
-        <div class="${properties.kcFormHelperTextClass!}" aria-live="polite">
-            <div class="${properties.kcInputHelperTextClass!}">
-                <div class="${properties.kcInputHelperTextItemClass!} ${properties.kcError!}" id="input-error-${name}">
-                    <span class="${properties.kcInputErrorMessageClass!}"><@errorText name=name/></span>
-                </div>
-            </div>
-        </div>
-    </#if>
-</#macro>
-<#macro textField name label help="" required=false>
-    <div class="${properties.kcFormGroupClass!}">
-        <label for="${name}" class="${properties.kcFormLabelClass!}">
-            <span class="${properties.kcFormLabelTextClass!}">${label}</span>
-            <#if required><span class="${properties.kcInputRequiredClass!}" aria-hidden="true">&#42;</span></#if>
-        </label>
-        <span class="${properties.kcInputClass!} <#if form.hasError(name)>${properties.kcError!}</#if>">
-            <input id="${name}" name="${name}" type="text" value="${form.value(name)}" autocomplete="off"
-                   <#if required>aria-required="true"</#if>
-                   aria-describedby="<#if help?has_content>${name}-help</#if><#if form.hasError(name)> input-error-${name}</#if>"
-                   <#if form.hasError(name)>aria-invalid="true"</#if>/>
-        </span>
-        <#if help?has_content><p id="${name}-help" class="${properties.kcInputHelperTextItemTextClass!}">${help}</p></#if>
-        <@formError name=name/>
-    </div>
-</#macro>
 <@layout.registrationLayout displayInfo=true; section>
 <!-- template: company-sso-portal-sso.ftl -->
     <#if section = "header">
@@ -84,7 +55,7 @@
             </#if>
             <#if form.hasError("general")>
                 <div id="csso-error" class="${properties.kcAlertClass!} pf-m-danger" role="alert">
-                    <span class="${properties.kcAlertTitleClass!}"><@errorText name="general"/></span>
+                    <span class="${properties.kcAlertTitleClass!}"><@csso.errorText name="general"/></span>
                 </div>
             </#if>
             <#if checks??>
@@ -128,11 +99,11 @@
             <form id="csso-sso-form" class="${properties.kcFormClass!}" action="${formAction}" method="post" novalidate="novalidate">
                 <input type="hidden" name="csrf" value="${portal.csrf()}"/>
                 <#if vendor == "okta">
-                    <@textField name="oktaDomain" label=msg("companySsoPortalOktaDomain") help=msg("companySsoPortalOktaDomainHelp") required=true/>
-                    <@textField name="authorizationServer" label=msg("companySsoPortalOktaServer") help=msg("companySsoPortalOktaServerHelp")/>
-                    <@textField name="clientId" label=msg("companySsoPortalClientId") required=true/>
+                    <@csso.textField name="oktaDomain" label=msg("companySsoPortalOktaDomain") help=msg("companySsoPortalOktaDomainHelp") required=true/>
+                    <@csso.textField name="authorizationServer" label=msg("companySsoPortalOktaServer") help=msg("companySsoPortalOktaServerHelp")/>
+                    <@csso.textField name="clientId" label=msg("companySsoPortalClientId") required=true/>
                 <#else>
-                    <@textField name="tenantId" label=msg("companySsoPortalEntraTenant") help=msg("companySsoPortalEntraTenantHelp") required=true/>
+                    <@csso.textField name="tenantId" label=msg("companySsoPortalEntraTenant") help=msg("companySsoPortalEntraTenantHelp") required=true/>
                     <div class="${properties.kcFormGroupClass!}">
                         <label for="cloud" class="${properties.kcFormLabelClass!}"><span class="${properties.kcFormLabelTextClass!}">${msg("companySsoPortalEntraCloud")}</span></label>
                         <span class="${properties.kcInputClass!}">
@@ -142,9 +113,9 @@
                                 </#list>
                             </select>
                         </span>
-                        <@formError name="cloud"/>
+                        <@csso.formError name="cloud"/>
                     </div>
-                    <@textField name="clientId" label=msg("companySsoPortalEntraClientId") required=true/>
+                    <@csso.textField name="clientId" label=msg("companySsoPortalEntraClientId") required=true/>
                 </#if>
                 <div class="${properties.kcFormGroupClass!}">
                     <label for="clientSecret" class="${properties.kcFormLabelClass!}">
@@ -157,7 +128,7 @@
                                <#if form.hasError("clientSecret")>aria-invalid="true"</#if>/>
                     </span>
                     <p id="clientSecret-help" class="${properties.kcInputHelperTextItemTextClass!}">${msg(form.secretSaved?then("companySsoPortalSecretSaved", "companySsoPortalSecretHelp"))}</p>
-                    <@formError name="clientSecret"/>
+                    <@csso.formError name="clientSecret"/>
                 </div>
                 <@buttons.actionGroup>
                     <@buttons.button id="csso-save" name="save" label="companySsoPortalSave"/>

@@ -1,11 +1,9 @@
 package dev.companysso.identityproviders;
 
-import java.text.MessageFormat;
+import dev.companysso.core.text.Texts;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
  * A message of the Okta and Entra ID types about a form or a connection: in English for the admin
@@ -14,26 +12,14 @@ import java.util.ResourceBundle;
  */
 public record IdpText(String key, List<String> params) {
 
-  private static final String BUNDLE = "dev.companysso.identityproviders.IdpTexts";
+  static final Texts TEXTS = new Texts(IdpText.class, "IdpTexts");
 
   public static IdpText of(String key, Object... params) {
     return new IdpText(key, Arrays.stream(params).map(String::valueOf).toList());
   }
 
   public String in(Locale locale) {
-    ResourceBundle texts;
-    try {
-      texts =
-          ResourceBundle.getBundle(
-              BUNDLE,
-              locale,
-              IdpText.class.getClassLoader(),
-              ResourceBundle.Control.getNoFallbackControl(
-                  ResourceBundle.Control.FORMAT_PROPERTIES));
-    } catch (MissingResourceException e) {
-      throw new IllegalStateException("The texts of the identity provider types are missing", e);
-    }
-    return new MessageFormat(texts.getString(key), locale).format(params.toArray());
+    return TEXTS.format(locale, key, params);
   }
 
   public String english() {

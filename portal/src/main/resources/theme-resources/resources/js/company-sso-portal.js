@@ -20,3 +20,14 @@ document.addEventListener("click", async (event) => {
     status.textContent = status.dataset.copied;
   }
 });
+
+// A page about work under way (data-csso-refresh = seconds, data-csso-refresh-url = the page to
+// read again, never a form's answer) reloads until the work is done; the server renders the element
+// only while it is, so the reloading stops by itself.
+const pending = document.querySelector("[data-csso-refresh]");
+if (pending) {
+  setTimeout(
+    () => window.location.assign(pending.dataset.cssoRefreshUrl),
+    Number(pending.dataset.cssoRefresh) * 1000,
+  );
+}

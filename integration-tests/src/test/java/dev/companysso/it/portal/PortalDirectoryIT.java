@@ -3,26 +3,29 @@ package dev.companysso.it.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.companysso.harness.CompanySsoStack;
+import dev.companysso.it.support.Accessibility;
 import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.CompanySsoExtension;
 import dev.companysso.it.support.RealmFixtures;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.representations.idm.ComponentRepresentation;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.Select;
 
 /**
- * The portal's directory sync page: the company's IT admin tests the connection, runs a full sync
- * and reads its report; when the safety cap stops a run, the report says so, nobody is disabled,
- * and "apply" runs it past the cap.
+ * The portal's directory sync page: the company's IT admin sets their directory up, tests the
+ * connection, runs a full sync (in the background, the page follows it) and reads its report; when
+ * the safety cap stops a run, the report says so, nobody is disabled, and "apply" runs it past the
+ * cap.
  */
 @ExtendWith(CompanySsoExtension.class)
 class PortalDirectoryIT {
@@ -49,25 +52,26 @@ class PortalDirectoryIT {
     bed.close();
   }
 
-  private String directory(String alias) {
-    ComponentRepresentation component = new ComponentRepresentation();
-    component.setName(alias + " directory");
-    component.setProviderId("okta-directory");
-    component.setProviderType("org.keycloak.storage.UserStorageProvider");
-    component.setConfig(
-        new org.keycloak.common.util.MultivaluedHashMap<>(
-            Map.of(
-                "identityProvider", List.of(alias),
-                "authentication", List.of("api-token"),
-                "apiToken", List.of("00initrode-read-only-api-token"),
-                "safetyCapPercent", List.of("10"),
-                "safetyCapAllowance", List.of("0"),
-                "defaultRoles", List.of("Worker"),
-                "fullSyncPeriod", List.of("-1"),
-                "changedSyncPeriod", List.of("-1"))));
-    try (Response created = fixtures.realm().components().add(component)) {
-      return CreatedResponseUtil.getCreatedId(created);
-    }
+  /** The provider the portal created for the company's identity provider. */
+  private Optional<ComponentRepresentation> directory(String alias) {
+    String realmId = fixtures.realm().toRepresentation().getId();
+    return fixtures
+        .realm()
+        .components()
+        .query(realmId, "org.keycloak.storage.UserStorageProvider")
+        .stream()
+        .filter(c -> alias.equals(c.getConfig().getFirst("identityProvider")))
+        .findFirst();
+  }
+
+  private static void open(Browser browser, String url) {
+    browser.open(URI.create(url));
+  }
+
+  /** Clicks the run button and waits until the page has followed the run to its end. */
+  private static void runAndFollow(Browser browser, By button) {
+    browser.clickToNewPage(button);
+    browser.waitUntilAbsent(By.id("csso-directory-running"));
   }
 
   private static String count(Browser browser, String name) {
@@ -82,8 +86,8 @@ class PortalDirectoryIT {
 
   @Test
   @DisplayName(
-      "Test, run and read the report: the import completes; two people leave, the next run is stopped by the safety cap with nobody disabled; applying it disables exactly those two")
-  void runReportApply() throws Exception {
+      "Set up in the portal, test, run and read the report: a missing token is refused under its field and nothing is saved; the saved token is never shown and an empty field keeps it; the import completes; two people leave, the next run is stopped by the safety cap with nobody disabled; applying it disables exactly those two")
+  void setUpRunReportApply() throws Exception {
     String code = bed.newCompany("directory");
     String alias =
         bed.oktaProvider(
@@ -91,12 +95,42 @@ class PortalDirectoryIT {
             stack.okta().orgBaseUrl(ORG),
             "0oa1initrodekeycloak01",
             "initrode-okta-client-secret");
-    String component = directory(alias);
     try (Browser browser = Browser.start()) {
       var link = bed.links().create(code, "{\"sections\": [\"provisioning\"]}");
-      browser.open(URI.create(link.body().path("url").asText()));
-      browser.open(URI.create(portal + "/provisioning"));
+      open(browser, link.body().path("url").asText());
+      open(browser, portal + "/provisioning");
       browser.clickToNewPage(By.id("csso-directory-open"));
+      assertThat(browser.waitFor(By.id("csso-directory-intro")).getText()).contains("Okta");
+      assertThat(browser.driver().findElements(By.id("csso-directory-run"))).isEmpty();
+
+      browser.driver().findElement(By.id("safetyCapAllowance")).clear();
+      browser.driver().findElement(By.id("safetyCapAllowance")).sendKeys("0");
+      new Select(browser.driver().findElement(By.id("schedule"))).selectByValue("off");
+      browser.clickToNewPage(By.id("csso-directory-save"));
+      assertThat(browser.waitFor(By.id("input-error-apiToken")).getText())
+          .startsWith("API token: empty.");
+      assertThat(browser.driver().findElement(By.id("safetyCapAllowance")).getAttribute("value"))
+          .as("what was entered stays")
+          .isEqualTo("0");
+      assertThat(directory(alias)).as("nothing saved").isEmpty();
+
+      browser.driver().findElement(By.id("apiToken")).sendKeys("00initrode-read-only-api-token");
+      browser.clickToNewPage(By.id("csso-directory-save"));
+      assertThat(browser.waitFor(By.id("csso-directory-saved")).isDisplayed()).isTrue();
+      assertThat(browser.driver().findElement(By.id("apiToken")).getAttribute("value")).isEmpty();
+      assertThat(browser.driver().findElement(By.id("apiToken-help")).getAttribute("textContent"))
+          .as("in the settings, folded once saved")
+          .startsWith("A secret is saved.");
+      ComponentRepresentation saved = directory(alias).orElseThrow();
+      assertThat(saved.getProviderId()).isEqualTo("okta-directory");
+      assertThat(saved.getConfig().getFirst("safetyCapAllowance")).isEqualTo("0");
+      assertThat(saved.getConfig().getFirst("changedSyncPeriod")).isEqualTo("-1");
+      assertThat(saved.getConfig().get("defaultRoles")).as("the vendor's setting").isNull();
+      assertThat(browser.pageText()).doesNotContain("00initrode-read-only-api-token");
+
+      // Saved again with the token field empty: the token stays (the connection test uses it).
+      browser.driver().findElement(By.cssSelector("#csso-directory-settings summary")).click();
+      browser.clickToNewPage(By.id("csso-directory-save"));
       assertThat(browser.waitFor(By.id("csso-directory-never")).isDisplayed()).isTrue();
 
       browser.clickToNewPage(By.cssSelector("#csso-directory-test button"));
@@ -104,7 +138,7 @@ class PortalDirectoryIT {
           .isNotEmpty()
           .allSatisfy(check -> assertThat(check.getAttribute("data-ok")).isEqualTo("true"));
 
-      browser.clickToNewPage(By.cssSelector("#csso-directory-run button"));
+      runAndFollow(browser, By.cssSelector("#csso-directory-run button"));
       assertThat(outcome(browser)).isEqualTo("COMPLETED");
       int imported = Integer.parseInt(count(browser, "created"));
       assertThat(imported)
@@ -113,14 +147,14 @@ class PortalDirectoryIT {
       browser.screenshot("portal-directory-report");
 
       LEAVERS.forEach(login -> stack.okta().setStatus(ORG, login, "DEPROVISIONED"));
-      browser.clickToNewPage(By.cssSelector("#csso-directory-run button"));
+      runAndFollow(browser, By.cssSelector("#csso-directory-run button"));
       assertThat(outcome(browser)).isEqualTo("STOPPED_BY_SAFETY_CAP");
       assertThat(count(browser, "wouldDisable")).isEqualTo("2");
       assertThat(count(browser, "disabled")).isEqualTo("0");
       LEAVERS.forEach(login -> assertThat(fixtures.user(login).isEnabled()).as(login).isTrue());
       browser.screenshot("portal-directory-capped");
 
-      browser.clickToNewPage(By.cssSelector("#csso-directory-apply button"));
+      runAndFollow(browser, By.cssSelector("#csso-directory-apply button"));
       assertThat(outcome(browser)).isEqualTo("COMPLETED");
       assertThat(count(browser, "disabled")).isEqualTo("2");
       LEAVERS.forEach(login -> assertThat(fixtures.user(login).isEnabled()).as(login).isFalse());
@@ -130,14 +164,44 @@ class PortalDirectoryIT {
           .isEmpty();
     } finally {
       LEAVERS.forEach(login -> stack.okta().setStatus(ORG, login, "ACTIVE"));
-      fixtures.realm().components().component(component).remove();
+      directory(alias).ifPresent(c -> fixtures.realm().components().component(c.getId()).remove());
       fixtures.deleteUsersWithEmailIn("initrode.example");
     }
   }
 
   @Test
   @DisplayName(
-      "A link without the provisioning section reaches no directory page, and runs nothing")
+      "The directory settings in German at phone width: the directory type's check reads in German under its field, nothing overflows, axe-core finds no serious or critical violation")
+  void germanPhoneAccessible() throws Exception {
+    String code = bed.newCompany("verzeichnis");
+    String alias =
+        bed.oktaProvider(
+            code,
+            stack.okta().orgBaseUrl(ORG),
+            "0oa1initrodekeycloak01",
+            "initrode-okta-client-secret");
+    try (Browser browser = Browser.start("--lang=de", "--accept-lang=de")) {
+      browser.driver().manage().window().setSize(new Dimension(390, 844));
+      var link = bed.links().create(code, "{\"sections\": [\"provisioning\"]}");
+      open(browser, link.body().path("url").asText());
+      open(browser, portal + "/provisioning/directory");
+      browser.driver().findElement(By.id("apiToken")).sendKeys("ein-token");
+      browser.driver().findElement(By.id("safetyCapPercent")).clear();
+      browser.driver().findElement(By.id("safetyCapPercent")).sendKeys("150");
+      browser.clickToNewPage(By.id("csso-directory-save"));
+      assertThat(browser.waitFor(By.id("input-error-safetyCapPercent")).getText())
+          .isEqualTo("Sicherheitsgrenze (%): '150' ist keine ganze Zahl von 0 bis 100.");
+      assertThat(browser.pageText()).contains("Automatisch synchronisieren");
+      assertThat(directory(alias)).isEmpty();
+      assertThat(Accessibility.overflowsSideways(browser)).isFalse();
+      assertThat(Accessibility.seriousViolations(browser)).isEmpty();
+      browser.screenshot("portal-directory-settings-de-phone");
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "A link without the provisioning section reaches no directory page, runs nothing and saves no settings")
   void sectionNotAllowed() throws Exception {
     String code = bed.newCompany("nodirectory");
     PortalVisitor visitor = new PortalVisitor();
@@ -146,6 +210,13 @@ class PortalDirectoryIT {
     String csrf = PortalVisitor.csrf(visitor.get(portal + "/sso/okta").body());
     assertThat(
             visitor.post(portal + "/provisioning/directory/run", Map.of("csrf", csrf)).statusCode())
+        .isEqualTo(403);
+    assertThat(
+            visitor
+                .post(
+                    portal + "/provisioning/directory/settings",
+                    Map.of("csrf", csrf, "apiToken", "00attacker-token"))
+                .statusCode())
         .isEqualTo(403);
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -80,7 +81,6 @@ public final class Browser implements AutoCloseable {
         .until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
-  /** Waits until the browser is on a URL that starts with {@code prefix}, and returns that URL. */
   /**
    * Clicks what {@code locator} finds (a form's button, a link) and waits until the page it loads
    * has replaced this one: reading the page right after a click could read the old one.
@@ -91,6 +91,18 @@ public final class Browser implements AutoCloseable {
     new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(page));
   }
 
+  /**
+   * Waits until no element {@code locator} finds is on the page, across the reloads of a page that
+   * follows work under way.
+   */
+  public void waitUntilAbsent(By locator) {
+    new WebDriverWait(driver, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .withMessage(() -> locator + " is still on the page: " + describePage())
+        .until(d -> d.findElements(locator).isEmpty());
+  }
+
+  /** Waits until the browser is on a URL that starts with {@code prefix}, and returns that URL. */
   public URI waitForUrlStartingWith(String prefix) {
     new WebDriverWait(driver, WAIT)
         .withMessage(() -> "Expected to reach " + prefix + " but the page is " + describePage())

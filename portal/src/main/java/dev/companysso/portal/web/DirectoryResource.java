@@ -1,8 +1,11 @@
 package dev.companysso.portal.web;
 
+import dev.companysso.core.text.FieldProblem;
 import dev.companysso.portal.PortalUrls;
 import dev.companysso.userstorage.directory.Directories;
 import dev.companysso.userstorage.directory.DirectoryCheck;
+import dev.companysso.userstorage.directory.DirectoryConfig;
+import dev.companysso.userstorage.directory.DirectoryProviderFactory;
 import dev.companysso.userstorage.directory.SyncReport;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,21 +18,35 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
  * {@code …/company-sso-portal/provisioning/directory}: the company's directory sync, as its IT
- * admin runs it: the last run's report as a page (counts, conflicts, the safety cap), a connection
- * test, a full run now, and, when the safety cap stopped the last run, the same run applied.
+ * admin runs it: the settings the company keeps (a company whose sign-in is Okta or Entra ID sets
+ * its directory up here), the last run's report as a page (counts, conflicts, the safety cap), a
+ * connection test, a full run now, and, when the safety cap stopped the last run, the same run
+ * applied. Runs go on in the background; the page follows a run under way.
  */
 public final class DirectoryResource extends PortalSection {
+
+  /** How long the run button waits for the run to take the provider before showing the page. */
+  private static final int START_WAIT_SECONDS = 10;
+
+  private static final Logger LOG = Logger.getLogger(DirectoryResource.class);
 
   DirectoryResource(
       KeycloakSession session,
@@ -42,8 +59,65 @@ public final class DirectoryResource extends PortalSection {
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public Response page(@QueryParam("busy") boolean busy) {
-    return render(busy ? Map.of("busy", true) : Map.of());
+  public Response page(@QueryParam("busy") boolean busy, @QueryParam("saved") boolean saved) {
+    Map<String, Object> extra = new LinkedHashMap<>();
+    if (busy) {
+      extra.put("busy", true);
+    }
+    if (saved) {
+      extra.put("saved", true);
+    }
+    return render(extra);
+  }
+
+  /**
+   * Saves the settings the company keeps (creating the provider for the company's identity provider
+   * if it has none), after the directory type's own check; nothing is saved while a problem
+   * remains.
+   */
+  @POST
+  @Path("settings")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.TEXT_HTML)
+  public Response saveSettings(MultivaluedMap<String, String> posted) {
+    access.requireCsrf(posted, pages);
+    Optional<ComponentModel> saved = directory();
+    Optional<Target> target = target(saved);
+    if (target.isEmpty()) {
+      return render(Map.of());
+    }
+    DirectoryProviderFactory type = target.get().type();
+    DirectorySettingsForm form =
+        DirectorySettingsForm.submitted(type.companySettings(), posted, saved);
+    ComponentModel component =
+        saved
+            .map(ComponentModel::new)
+            .orElseGet(() -> Directories.draft(realm, type, target.get().identityProvider()));
+    form.applyTo(component);
+    try {
+      type.open(session, type.config(session, component));
+    } catch (FieldProblem problem) {
+      form = form.withError(problem.field(), problem.in(locale()));
+    } catch (IllegalArgumentException e) {
+      form = form.withError(null, e.getMessage());
+    }
+    if (!form.isValid()) {
+      Map<String, Object> attributes = new LinkedHashMap<>();
+      attributes.put("form", form);
+      return render(attributes, Response.Status.BAD_REQUEST);
+    }
+    if (saved.isPresent()) {
+      realm.updateComponent(component);
+    } else {
+      realm.addComponentModel(component);
+    }
+    access.record(
+        session,
+        realm,
+        saved.isPresent() ? OperationType.UPDATE : OperationType.CREATE,
+        "provisioning/directory/settings",
+        form.withoutSecrets());
+    return Response.seeOther(page("?saved=true")).build();
   }
 
   @POST
@@ -71,7 +145,10 @@ public final class DirectoryResource extends PortalSection {
                 .toList()));
   }
 
-  /** A full run now; {@code apply} passes the safety cap, offered only after it stopped a run. */
+  /**
+   * Starts a full run and answers once it is under way (the page then follows it); {@code apply}
+   * passes the safety cap, offered only after it stopped a run.
+   */
   @POST
   @Path("run")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -86,24 +163,58 @@ public final class DirectoryResource extends PortalSection {
             && Directories.lastReport(realm, directory.get())
                 .filter(r -> r.outcome == SyncReport.Outcome.STOPPED_BY_SAFETY_CAP)
                 .isPresent();
-    Optional<SyncReport> report = Directories.runFull(session, realm, directory.get(), apply);
+    boolean started = started(Directories.startFull(session, realm, directory.get(), apply));
     access.record(
         session,
         realm,
         OperationType.ACTION,
         "provisioning/directory/run",
-        Map.of(
-            "forced",
-            apply,
-            "outcome",
-            report.map(r -> String.valueOf(r.outcome)).orElse("ALREADY_RUNNING")));
-    // The run wrote its report in transactions of its own: a new request reads it.
-    return Response.seeOther(
-            URI.create(
-                PortalUrls.of(session, realm).portal()
-                    + "/provisioning/directory"
-                    + (report.isEmpty() ? "?busy=true" : "")))
-        .build();
+        Map.of("forced", apply, "started", started));
+    return Response.seeOther(page(started ? "" : "?busy=true")).build();
+  }
+
+  /** Whether the run took the provider; false when another run of it is under way. */
+  private static boolean started(CompletableFuture<Boolean> start) {
+    try {
+      return start.get(START_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    } catch (TimeoutException e) {
+      // Still waiting for the cluster's lock: the page shows the run once it holds it.
+      return true;
+    } catch (ExecutionException e) {
+      LOG.warnf(e.getCause(), "Portal: a directory run could not start");
+      return false;
+    }
+  }
+
+  private URI page(String query) {
+    return URI.create(PortalUrls.of(session, realm).portal() + "/provisioning/directory" + query);
+  }
+
+  /** The directory type and identity provider the company's settings are for. */
+  private record Target(DirectoryProviderFactory type, String identityProvider) {}
+
+  /**
+   * The saved provider's type, or, for a company without one, the type that reads its first
+   * identity provider (by alias) that a directory type can read.
+   */
+  private Optional<Target> target(Optional<ComponentModel> saved) {
+    if (saved.isPresent()) {
+      return Directories.factoryOf(session, saved.get())
+          .map(type -> new Target(type, saved.get().get(DirectoryConfig.IDENTITY_PROVIDER)));
+    }
+    return access
+        .company()
+        .getIdentityProviders()
+        .sorted(Comparator.comparing(IdentityProviderModel::getAlias))
+        .flatMap(
+            idp ->
+                Directories.typeFor(session, idp)
+                    .map(type -> new Target(type, idp.getAlias()))
+                    .stream())
+        .findFirst();
   }
 
   /** The company's directory provider: the first of its providers by name. */
@@ -112,17 +223,29 @@ public final class DirectoryResource extends PortalSection {
   }
 
   private Response render(Map<String, Object> extra) {
+    return render(extra, Response.Status.OK);
+  }
+
+  private Response render(Map<String, Object> extra, Response.Status status) {
     Map<String, Object> attributes = new LinkedHashMap<>(extra);
     attributes.put("portal", PortalBean.of(access, dates));
-    directory()
+    Optional<ComponentModel> directory = directory();
+    directory.ifPresent(
+        component -> {
+          attributes.put("directory", component.getName());
+          Directories.lastReport(realm, component)
+              .ifPresent(report -> attributes.put("report", ReportView.of(report)));
+          Directories.runningSince(realm, component)
+              .ifPresent(since -> attributes.put("runningSince", dates.format(since)));
+        });
+    target(directory)
         .ifPresent(
-            component -> {
-              attributes.put("directory", component.getName());
-              attributes.put("directoryType", component.getProviderId());
-              Directories.lastReport(realm, component)
-                  .ifPresent(report -> attributes.put("report", ReportView.of(report)));
+            target -> {
+              attributes.put("directoryType", target.type().getId());
+              attributes.putIfAbsent(
+                  "form", DirectorySettingsForm.of(target.type().companySettings(), directory));
             });
-    return pages.page("directory", Response.Status.OK, attributes);
+    return pages.page("directory", status, attributes);
   }
 
   /** A run's report as the page shows it. */

@@ -1,6 +1,7 @@
 package dev.companysso.portal.web;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -27,5 +28,10 @@ abstract class PortalSection {
     this.access = access;
     this.pages = pages;
     this.dates = dates;
+  }
+
+  /** The language the page is shown in (Keycloak's choice: the locale cookie, the browser). */
+  protected Locale locale() {
+    return session.getContext().resolveLocale(null);
   }
 }

@@ -47,7 +47,7 @@ public final class ProvisioningResource extends PortalSection {
     return render(null);
   }
 
-  /** The company's directory sync: its report, a test, a run. */
+  /** The company's directory sync: its settings, a test, a run, the report. */
   @Path("directory")
   public DirectoryResource directory() {
     return new DirectoryResource(session, realm, access, pages, dates);

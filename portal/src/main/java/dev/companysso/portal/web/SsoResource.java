@@ -26,7 +26,6 @@ import java.net.URI;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.events.admin.OperationType;
@@ -260,11 +259,6 @@ public final class SsoResource extends PortalSection {
 
   /** One step of the connection test, worded in the page's language. */
   public record CheckView(String name, boolean ok, String message) {}
-
-  /** The language the page is shown in (Keycloak's choice: the locale cookie, the browser). */
-  private Locale locale() {
-    return session.getContext().resolveLocale(null);
-  }
 
   private PortalBean portal() {
     return PortalBean.of(access, dates);

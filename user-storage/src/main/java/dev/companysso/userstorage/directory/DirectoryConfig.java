@@ -16,7 +16,7 @@ import org.keycloak.models.OrganizationModel;
  * The settings every directory provider shares, read from its component and checked: the company's
  * identity provider (whose organization is the company and whose alias the imported users' links
  * carry), the group filter, the safety cap, the default roles and the field mappings. Every problem
- * is an {@link IllegalArgumentException} whose message starts with the field's label.
+ * is a {@link DirectoryProblem} naming the field.
  */
 public record DirectoryConfig(
     String componentId,
@@ -49,46 +49,32 @@ public record DirectoryConfig(
       Map<String, String> defaultMappings) {
     String alias = value(model, IDENTITY_PROVIDER);
     if (alias.isEmpty()) {
-      throw new IllegalArgumentException(
-          "Identity provider: enter the alias of the company's identity provider; imported users"
-              + " get its link so that their SSO login finds them.");
+      throw new DirectoryProblem(IDENTITY_PROVIDER, "directory.idpEmpty");
     }
     IdentityProviderModel idp = session.identityProviders().getByAlias(alias);
     if (idp == null) {
-      throw new IllegalArgumentException(
-          "Identity provider: '" + alias + "' does not exist in this realm.");
+      throw new DirectoryProblem(IDENTITY_PROVIDER, "directory.idpUnknown", alias);
     }
     if (!idp.getProviderId().equals(expectedProviderType) && !idp.getProviderId().equals("oidc")) {
-      throw new IllegalArgumentException(
-          "Identity provider: '"
-              + alias
-              + "' is of type "
-              + idp.getProviderId()
-              + "; this directory needs a "
-              + expectedProviderType
-              + " provider of the same tenant.");
+      throw new DirectoryProblem(
+          IDENTITY_PROVIDER,
+          "directory.idpWrongType",
+          alias,
+          idp.getProviderId(),
+          expectedProviderType);
     }
     OrganizationModel company =
         Companies.ofIdentityProvider(session, session.getContext().getRealm(), idp).orElse(null);
     if (company == null) {
-      throw new IllegalArgumentException(
-          "Identity provider: '"
-              + alias
-              + "' is not linked to a company. Link it under Organizations → the company →"
-              + " Identity providers.");
+      throw new DirectoryProblem(IDENTITY_PROVIDER, "directory.idpNoCompany", alias);
     }
     return new DirectoryConfig(
         model.getId(),
         idp,
         company,
         new LinkedHashSet<>(SettingLists.names(value(model, GROUP_FILTER))),
-        number(model, SAFETY_CAP_PERCENT, "Safety cap (%)", DEFAULT_CAP_PERCENT, 100),
-        number(
-            model,
-            SAFETY_CAP_ALLOWANCE,
-            "Safety cap allowance",
-            DEFAULT_CAP_ALLOWANCE,
-            Integer.MAX_VALUE),
+        number(model, SAFETY_CAP_PERCENT, DEFAULT_CAP_PERCENT, 100),
+        number(model, SAFETY_CAP_ALLOWANCE, DEFAULT_CAP_ALLOWANCE, Integer.MAX_VALUE),
         DefaultRoles.of(company, SettingLists.names(value(model, DEFAULT_ROLES))),
         FieldMappings.parse(model.getConfig().getFirst(FieldMappings.CONFIG), defaultMappings),
         model);
@@ -113,8 +99,7 @@ public record DirectoryConfig(
     return values;
   }
 
-  private static int number(
-      ComponentModel model, String name, String label, int fallback, int max) {
+  private static int number(ComponentModel model, String name, int fallback, int max) {
     String raw = value(model, name);
     if (raw.isEmpty()) {
       return fallback;
@@ -127,8 +112,7 @@ public record DirectoryConfig(
     } catch (NumberFormatException e) {
       // falls through to the message
     }
-    throw new IllegalArgumentException(
-        label + ": '" + raw + "' is not a whole number from 0 to " + max + ".");
+    throw new DirectoryProblem(name, "directory." + name + "Invalid", raw, max);
   }
 
   static String value(ComponentModel model, String name) {

@@ -28,7 +28,7 @@ public abstract class DirectoryProviderFactory
     implements UserStorageProviderFactory<DirectoryProvider>, ImportSynchronization {
 
   /** The identity-provider type of the same vendor ({@code okta}, {@code entra-id}). */
-  protected abstract String identityProviderType();
+  public abstract String identityProviderType();
 
   /** Keycloak field → directory property, when the admin sets none. */
   protected abstract Map<String, String> defaultFieldMappings();
@@ -121,15 +121,9 @@ public abstract class DirectoryProviderFactory
                 .required(true)
                 .add()
                 .build());
-    properties.addAll(vendorProperties());
+    properties.addAll(companySettings());
     properties.addAll(
         ProviderConfigurationBuilder.create()
-            .property()
-            .name(DirectoryConfig.GROUP_FILTER)
-            .label("directoryGroupFilter")
-            .helpText("directoryGroupFilterHelp")
-            .type(ProviderConfigProperty.STRING_TYPE)
-            .add()
             .property()
             .name(DirectoryConfig.DEFAULT_ROLES)
             .label("directoryDefaultRoles")
@@ -142,6 +136,25 @@ public abstract class DirectoryProviderFactory
             .label(messageKeyPrefix() + "FieldMappings")
             .helpText(messageKeyPrefix() + "FieldMappingsHelp")
             .type(ProviderConfigProperty.MAP_TYPE)
+            .add()
+            .build());
+    return properties;
+  }
+
+  /**
+   * The settings a company's IT admin keeps in the portal: how to reach their directory, whom to
+   * import, the safety cap. The identity provider, the default roles and the field mappings stay
+   * with the vendor (they decide what an imported person is given).
+   */
+  public List<ProviderConfigProperty> companySettings() {
+    List<ProviderConfigProperty> properties = new ArrayList<>(vendorProperties());
+    properties.addAll(
+        ProviderConfigurationBuilder.create()
+            .property()
+            .name(DirectoryConfig.GROUP_FILTER)
+            .label("directoryGroupFilter")
+            .helpText("directoryGroupFilterHelp")
+            .type(ProviderConfigProperty.STRING_TYPE)
             .add()
             .property()
             .name(DirectoryConfig.SAFETY_CAP_PERCENT)

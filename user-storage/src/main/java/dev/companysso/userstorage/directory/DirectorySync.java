@@ -6,6 +6,7 @@ import dev.companysso.core.CompanyMetrics;
 import dev.companysso.core.CompanyOwnership;
 import dev.companysso.userstorage.directory.http.DirectoryReadException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 import org.keycloak.cluster.ClusterProvider;
 import org.keycloak.cluster.ExecutionResult;
@@ -54,7 +57,7 @@ public final class DirectorySync {
    * running it leaves the cluster (a crash included); the limit only frees a provider from a node
    * that hangs without leaving.
    */
-  private static final int LOCK_SECONDS = 6 * 3600;
+  static final int LOCK_SECONDS = 6 * 3600;
 
   private static final Logger LOG = Logger.getLogger(DirectorySync.class);
 
@@ -83,6 +86,33 @@ public final class DirectorySync {
    * @return the report, or empty when another run holds the provider
    */
   public Optional<SyncReport> run(SyncMode mode, long sinceEpochSeconds, boolean force) {
+    return run(mode, sinceEpochSeconds, force, () -> {});
+  }
+
+  /**
+   * Starts a run on {@code executor}. The answer completes with true once the run holds the
+   * provider and its start is recorded (a page read after that shows it under way), with false when
+   * another run holds the provider.
+   */
+  public CompletableFuture<Boolean> start(
+      Executor executor, SyncMode mode, long sinceEpochSeconds, boolean force) {
+    CompletableFuture<Boolean> started = new CompletableFuture<>();
+    executor.execute(
+        () -> {
+          try {
+            if (run(mode, sinceEpochSeconds, force, () -> started.complete(true)).isEmpty()) {
+              started.complete(false);
+            }
+          } catch (RuntimeException e) {
+            started.completeExceptionally(e);
+            throw e;
+          }
+        });
+    return started;
+  }
+
+  private Optional<SyncReport> run(
+      SyncMode mode, long sinceEpochSeconds, boolean force, Runnable onStart) {
     // A session only for the lock: the run opens a short transaction per step.
     try (KeycloakSession session = sessionFactory.create()) {
       ExecutionResult<SyncReport> result =
@@ -91,7 +121,7 @@ public final class DirectorySync {
               .executeIfNotExecuted(
                   "company-sso-directory::" + componentId,
                   LOCK_SECONDS,
-                  () -> runLocked(mode, sinceEpochSeconds, force));
+                  () -> runLocked(mode, sinceEpochSeconds, force, onStart));
       if (!result.isExecuted()) {
         LOG.infof(
             "Directory sync %s (%s) not started: another run of it is under way",
@@ -102,9 +132,16 @@ public final class DirectorySync {
     }
   }
 
-  private SyncReport runLocked(SyncMode mode, long sinceEpochSeconds, boolean force) {
+  private SyncReport runLocked(
+      SyncMode mode, long sinceEpochSeconds, boolean force, Runnable onStart) {
     long started = System.nanoTime();
-    ComponentModel model = inTransaction((session, realm) -> realm.getComponent(componentId));
+    ComponentModel model =
+        inTransaction(
+            (session, realm) -> {
+              SyncRecords.markRunning(realm, componentId, Instant.now());
+              return realm.getComponent(componentId);
+            });
+    onStart.run();
     SyncReport report = new SyncReport(model.getName(), mode, force);
     try {
       report = read(model, mode, sinceEpochSeconds, report);

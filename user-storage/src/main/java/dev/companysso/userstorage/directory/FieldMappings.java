@@ -30,22 +30,17 @@ public record FieldMappings(Map<String, String> keycloakToDirectory) {
     try {
       rows = JSON.readValue(stored, new TypeReference<>() {});
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "Field mappings: the list cannot be read; enter one row per field, key the Keycloak"
-              + " field, value the directory property.");
+      throw new DirectoryProblem(CONFIG, "directory.mappingsUnreadable");
     }
     Map<String, String> mappings = new LinkedHashMap<>();
     for (Map<String, String> row : rows) {
       String key = strip(row.get("key"));
       String value = strip(row.get("value"));
       if (key.isEmpty() || value.isEmpty()) {
-        throw new IllegalArgumentException(
-            "Field mappings: every row needs a Keycloak field (key) and a directory property"
-                + " (value).");
+        throw new DirectoryProblem(CONFIG, "directory.mappingsIncomplete");
       }
       if (mappings.put(key, value) != null) {
-        throw new IllegalArgumentException(
-            "Field mappings: '" + key + "' is mapped twice; keep one row per Keycloak field.");
+        throw new DirectoryProblem(CONFIG, "directory.mappingsDuplicate", key);
       }
     }
     return new FieldMappings(Map.copyOf(mappings));

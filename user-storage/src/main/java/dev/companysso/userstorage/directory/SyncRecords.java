@@ -1,14 +1,16 @@
 package dev.companysso.userstorage.directory;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 import org.keycloak.models.RealmModel;
 import org.keycloak.util.JsonSerialization;
 
 /**
  * What a directory provider keeps between runs, as realm attributes (cached and replicated by
- * Keycloak, no schema of ours): the change-feed state (Graph delta link, Okta watermark) and the
- * last run's report. The component's own config is the admin's form, which a save would overwrite.
+ * Keycloak, no schema of ours): the change-feed state (Graph delta link, Okta watermark), when the
+ * run under way started, and the last run's report. The component's own config is the admin's form,
+ * which a save would overwrite.
  */
 public final class SyncRecords {
 
@@ -20,6 +22,25 @@ public final class SyncRecords {
 
   static String reportKey(String componentId) {
     return "companySso.directory." + componentId + ".lastRun";
+  }
+
+  static String runningKey(String componentId) {
+    return "companySso.directory." + componentId + ".runningSince";
+  }
+
+  static void markRunning(RealmModel realm, String componentId, Instant since) {
+    realm.setAttribute(runningKey(componentId), since.toString());
+  }
+
+  /**
+   * When the run under way started, if one is. A node that dies mid-run leaves its mark behind;
+   * Keycloak frees the run's lock when the node leaves the cluster, and the next run replaces the
+   * mark, so a mark older than the lock can live counts as none.
+   */
+  public static Optional<Instant> runningSince(RealmModel realm, String componentId, Instant now) {
+    return Optional.ofNullable(realm.getAttribute(runningKey(componentId)))
+        .map(Instant::parse)
+        .filter(since -> since.isAfter(now.minusSeconds(DirectorySync.LOCK_SECONDS)));
   }
 
   static String state(RealmModel realm, String componentId) {
@@ -35,6 +56,7 @@ public final class SyncRecords {
   }
 
   static void saveReport(RealmModel realm, String componentId, SyncReport report) {
+    realm.removeAttribute(runningKey(componentId));
     try {
       realm.setAttribute(reportKey(componentId), JsonSerialization.writeValueAsString(report));
     } catch (IOException e) {
@@ -45,6 +67,7 @@ public final class SyncRecords {
   static void forget(RealmModel realm, String componentId) {
     realm.removeAttribute(stateKey(componentId));
     realm.removeAttribute(reportKey(componentId));
+    realm.removeAttribute(runningKey(componentId));
   }
 
   public static Optional<String> lastReport(RealmModel realm, String componentId) {

@@ -10,10 +10,13 @@ import java.io.Reader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The help texts that name what a vendor's code decides (its identity-provider type, its default
@@ -41,6 +44,23 @@ class DirectorySettingsMessagesTest {
   void theIdentityProviderHelpNamesItsType(DirectoryProviderFactory factory) throws IOException {
     assertThat(english().getProperty(factory.messageKeyPrefix() + "IdentityProviderHelp"))
         .contains(" " + factory.identityProviderType() + " identity provider");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"de", "fr", "es"})
+  void theSettingsChecksAreTranslated(String language) {
+    assertThat(DirectoryProblem.TEXTS.gaps(Locale.forLanguageTag(language))).isEmpty();
+  }
+
+  @Test
+  void aSettingsProblemNamesItsFieldInEnglishAndReadsInGerman() {
+    DirectoryProblem problem =
+        new DirectoryProblem("safetyCapPercent", "directory.safetyCapPercentInvalid", "x", 100);
+    assertThat(problem.field()).isEqualTo("safetyCapPercent");
+    assertThat(problem.getMessage())
+        .isEqualTo("Safety cap (%): 'x' is not a whole number from 0 to 100.");
+    assertThat(problem.in(Locale.GERMAN))
+        .isEqualTo("Sicherheitsgrenze (%): 'x' ist keine ganze Zahl von 0 bis 100.");
   }
 
   private static Properties english() throws IOException {

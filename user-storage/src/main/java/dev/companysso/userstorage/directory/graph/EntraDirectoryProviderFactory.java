@@ -6,6 +6,7 @@ import dev.companysso.identityproviders.entra.EntraIdConfig;
 import dev.companysso.identityproviders.entra.EntraTenancy;
 import dev.companysso.userstorage.directory.Directory;
 import dev.companysso.userstorage.directory.DirectoryConfig;
+import dev.companysso.userstorage.directory.DirectoryProblem;
 import dev.companysso.userstorage.directory.DirectoryProviderFactory;
 import dev.companysso.userstorage.directory.DirectoryUser;
 import dev.companysso.userstorage.directory.Secrets;
@@ -45,7 +46,7 @@ public final class EntraDirectoryProviderFactory extends DirectoryProviderFactor
   }
 
   @Override
-  protected String identityProviderType() {
+  public String identityProviderType() {
     return ProviderIds.ENTRA_ID;
   }
 
@@ -70,9 +71,7 @@ public final class EntraDirectoryProviderFactory extends DirectoryProviderFactor
         config.setting(TENANT_ID).isEmpty() ? tenancy.tenant() : config.setting(TENANT_ID);
     if (!config.setting(TENANT_ID).isEmpty() || !tenancy.isSingleTenant()) {
       if (tenant.isEmpty() || tenant.equals("organizations") || tenant.equals("common")) {
-        throw new IllegalArgumentException(
-            "Tenant ID: the identity provider is multi-tenant; enter the tenant (GUID or verified"
-                + " domain) whose users to import.");
+        throw new DirectoryProblem(TENANT_ID, "entra.tenantRequired");
       }
     }
     String clientId =
@@ -86,9 +85,7 @@ public final class EntraDirectoryProviderFactory extends DirectoryProviderFactor
                 ? config.identityProvider().getConfig().get("clientSecret")
                 : config.setting(CLIENT_SECRET));
     if (clientId == null || clientId.isBlank() || secret.isEmpty()) {
-      throw new IllegalArgumentException(
-          "Client ID / Client secret: empty here and on the identity provider; enter the app"
-              + " registration that has the Graph application permissions.");
+      throw new DirectoryProblem(CLIENT_SECRET, "entra.credentialsEmpty");
     }
     Clock clock = Clock.systemUTC();
     GraphAppToken token =

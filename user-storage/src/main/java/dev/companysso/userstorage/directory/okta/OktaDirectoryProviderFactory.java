@@ -5,6 +5,7 @@ import dev.companysso.core.ProviderIds;
 import dev.companysso.identityproviders.okta.OktaConfig;
 import dev.companysso.userstorage.directory.Directory;
 import dev.companysso.userstorage.directory.DirectoryConfig;
+import dev.companysso.userstorage.directory.DirectoryProblem;
 import dev.companysso.userstorage.directory.DirectoryProviderFactory;
 import dev.companysso.userstorage.directory.Secrets;
 import dev.companysso.userstorage.directory.http.ApiClient;
@@ -65,7 +66,7 @@ public final class OktaDirectoryProviderFactory extends DirectoryProviderFactory
   }
 
   @Override
-  protected String identityProviderType() {
+  public String identityProviderType() {
     return ProviderIds.OKTA;
   }
 
@@ -97,13 +98,11 @@ public final class OktaDirectoryProviderFactory extends DirectoryProviderFactory
           case SERVICE_APP_AUTH ->
               new OktaServiceAppToken(
                   base + "/oauth2/v1/token",
-                  required(config, SERVICE_CLIENT_ID, "Service app client ID"),
+                  serviceClientId(config),
                   privateKey(session, config),
                   config.setting(KEY_ID),
                   clock);
-          default ->
-              throw new IllegalArgumentException(
-                  "Authentication: choose api-token or private-key-jwt.");
+          default -> throw new DirectoryProblem(AUTHENTICATION, "okta.authenticationInvalid");
         };
     activeStatuses(config);
     return new OktaDirectory(
@@ -121,9 +120,7 @@ public final class OktaDirectoryProviderFactory extends DirectoryProviderFactory
   private static OktaApiToken apiToken(KeycloakSession session, DirectoryConfig config) {
     String token = Secrets.resolve(session, config.setting(API_TOKEN));
     if (token.isEmpty()) {
-      throw new IllegalArgumentException(
-          "API token: empty. Create a token under Security → API → Tokens (its admin needs"
-              + " okta.users.read and okta.groups.read), or choose private-key-jwt.");
+      throw new DirectoryProblem(API_TOKEN, "okta.apiTokenEmpty");
     }
     return new OktaApiToken(token);
   }
@@ -131,14 +128,12 @@ public final class OktaDirectoryProviderFactory extends DirectoryProviderFactory
   private static PrivateKey privateKey(KeycloakSession session, DirectoryConfig config) {
     String pem = Secrets.resolve(session, config.setting(PRIVATE_KEY));
     if (pem.isEmpty()) {
-      throw new IllegalArgumentException(
-          "Private key: empty. Paste the service app's private key (PEM) or a vault reference.");
+      throw new DirectoryProblem(PRIVATE_KEY, "okta.privateKeyEmpty");
     }
     try {
       return PemUtils.decodePrivateKey(pem);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(
-          "Private key: not a PEM RSA private key (-----BEGIN PRIVATE KEY-----…).");
+      throw new DirectoryProblem(PRIVATE_KEY, "okta.privateKeyInvalid");
     }
   }
 
@@ -150,17 +145,16 @@ public final class OktaDirectoryProviderFactory extends DirectoryProviderFactory
             : Set.copyOf(configured.stream().map(s -> s.toUpperCase(Locale.ROOT)).toList());
     for (String status : statuses) {
       if (!STATUSES.contains(status)) {
-        throw new IllegalArgumentException(
-            "Active statuses: '" + status + "' is not an Okta user status " + STATUSES + ".");
+        throw new DirectoryProblem(ACTIVE_STATUSES, "okta.statusInvalid", status, STATUSES);
       }
     }
     return statuses;
   }
 
-  private static String required(DirectoryConfig config, String name, String label) {
-    String value = config.setting(name);
+  private static String serviceClientId(DirectoryConfig config) {
+    String value = config.setting(SERVICE_CLIENT_ID);
     if (value.isEmpty()) {
-      throw new IllegalArgumentException(label + ": empty.");
+      throw new DirectoryProblem(SERVICE_CLIENT_ID, "okta.serviceClientIdEmpty");
     }
     return value;
   }
