@@ -14,6 +14,10 @@
             <dd id="csso-health-check" data-failed="${failedChecks?join(",")}"><#if !checkable>${msg("companySsoPortalHealthNotCheckable")}<#elseif !(checkedAt??)>${msg("companySsoPortalHealthNeverChecked")}<#elseif failedChecks?has_content>${msg("companySsoPortalHealthFailing", checkedAt, failedChecks?map(c -> msg("companySsoPortalHealthCheck." + c))?join(", "))}<#else>${msg("companySsoPortalHealthOk", checkedAt)}</#if></dd>
             <dt>${msg("companySsoPortalProvisioningHeading")}</dt>
             <dd id="csso-health-scim"><#if scimTokenCreated??>${msg("companySsoPortalHealthScim", scimTokenCreated, scimLastRequest!msg("companySsoPortalVendorNever"))}<#else>${msg("companySsoPortalProvisioningNoToken")}</#if></dd>
+            <#if directorySync??>
+                <dt>${msg("companySsoPortalDirectoryHeading")}</dt>
+                <dd id="csso-health-directory" data-outcome="${directorySync.outcome!""}" data-lagging="${directorySync.lagging?c}"><#if directorySync.outcome??>${msg("companySsoPortalHealthDirectory", msg("companySsoPortalHealthDirectoryOutcome." + directorySync.outcome), directorySync.finished, directorySync.lastCompleted!msg("companySsoPortalVendorNever"))}<#else>${msg("companySsoPortalDirectoryNever")}</#if><#if directorySync.lagging> <strong class="csso-check-failed">${msg("companySsoPortalHealthDirectoryLagging")}</strong></#if></dd>
+            </#if>
             <dt>${msg("companySsoPortalHealthSecret")}</dt>
             <dd id="csso-health-secret">${secretExpires!msg("companySsoPortalHealthSecretUnknown")}</dd>
         </dl>

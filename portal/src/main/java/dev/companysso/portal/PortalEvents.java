@@ -2,6 +2,8 @@ package dev.companysso.portal;
 
 import dev.companysso.portal.links.SetupLink;
 import java.util.Optional;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.admin.AuthDetails;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -75,6 +77,55 @@ public final class PortalEvents {
       Object representation) {
     signedInUserActed(
         session, realm, staff, "staff", companyAlias, operation, what, representation);
+  }
+
+  /**
+   * Records what the portal noticed by itself (a scheduled check that failed, an expiry warning
+   * sent): nobody acted, so the event names the portal's client and no user, with detail {@code
+   * raisedBy}. Webhooks and SIEMs that read admin events see these as they see the portal's
+   * changes.
+   */
+  public static void raised(
+      KeycloakSession session,
+      RealmModel realm,
+      String companyAlias,
+      String what,
+      Object representation) {
+    new Unattended(session, realm)
+        .resource(RESOURCE)
+        .operation(OperationType.ACTION)
+        .resourcePath(PortalUrls.RESOURCE, companyAlias, what)
+        .representation(representation)
+        .detail("raisedBy", PortalUrls.RESOURCE)
+        .success();
+  }
+
+  /**
+   * An admin event without an admin: Keycloak's builder takes its actor from a request's
+   * authentication, which a timer does not have; its constructor for a prepared event takes none.
+   */
+  private static final class Unattended extends AdminEventBuilder {
+
+    Unattended(KeycloakSession session, RealmModel realm) {
+      super(
+          realm,
+          new AdminAuth(realm, null, null, PortalClient.ensure(realm)),
+          session,
+          null,
+          prepared(realm));
+    }
+
+    private static AdminEvent prepared(RealmModel realm) {
+      AuthDetails actor = new AuthDetails();
+      actor.setRealmId(realm.getId());
+      actor.setRealmName(realm.getName());
+      actor.setClientId(PortalClient.ensure(realm).getId());
+      AdminEvent event = new AdminEvent();
+      event.setRealmId(realm.getId());
+      event.setRealmName(realm.getName());
+      event.setAuthDetails(actor);
+      return event;
+    }
   }
 
   private static void signedInUserActed(

@@ -162,6 +162,11 @@ class PortalDirectoryIT {
       assertThat(browser.driver().findElements(By.id("csso-directory-apply")))
           .as("nothing left to apply")
           .isEmpty();
+
+      open(browser, portal + "/health");
+      var sync = browser.waitFor(By.id("csso-health-directory"));
+      assertThat(sync.getAttribute("data-outcome")).isEqualTo("COMPLETED");
+      assertThat(sync.getAttribute("data-lagging")).as("runs only when started").isEqualTo("false");
     } finally {
       LEAVERS.forEach(login -> stack.okta().setStatus(ORG, login, "ACTIVE"));
       directory(alias).ifPresent(c -> fixtures.realm().components().component(c.getId()).remove());

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.openqa.selenium.By;
@@ -144,11 +145,22 @@ class PortalHealthIT {
         .getAttribute(attribute);
   }
 
+  /** The admin events the portal raised by itself about the company's health, oldest first. */
+  private List<AdminEventRepresentation> raised(String code, String what) {
+    return fixtures.realm().getAdminEvents().stream()
+        .filter(e -> "COMPANY_SSO_PORTAL".equals(e.getResourceType()))
+        .filter(e -> e.getResourcePath().endsWith(code + "/health/" + what))
+        .filter(e -> e.getDetails() != null && e.getDetails().containsKey("raisedBy"))
+        .sorted(java.util.Comparator.comparingLong(AdminEventRepresentation::getTime))
+        .toList();
+  }
+
   @Test
   @DisplayName(
-      "A refused client secret and an unreachable provider show as failing, naming the check, in the portal and the vendor view; fixed, the next check is live again")
+      "A refused client secret and an unreachable provider show as failing, naming the check, in the portal and the vendor view, with an admin event when it starts failing and when it recovers; fixed, the next check is live again")
   void failingConnectionInBothViews() throws Exception {
     String code = companyOnOkta("health", "not-the-secret");
+    assertThat(raised(code, "failing")).isEmpty();
     try (Browser browser = Browser.start();
         Browser staff = Browser.start()) {
       bed.signInAsStaff(staff, bed.staff("view-organizations"));
@@ -166,6 +178,11 @@ class PortalHealthIT {
       browser.screenshot("portal-health-failing");
       assertThat(vendorFact(staff, code, "health", "data-failed")).isEqualTo("credentials");
       assertThat(vendorFact(staff, code, "state", "data-state")).isEqualTo("failing");
+      checkNow(browser);
+      assertThat(raised(code, "failing"))
+          .as("one event when it starts failing, none for each check while it stays so")
+          .singleElement()
+          .satisfies(e -> assertThat(e.getRepresentation()).contains("credentials"));
 
       setProvider("clientSecret", ACME_SECRET);
       checkNow(browser);
@@ -173,6 +190,7 @@ class PortalHealthIT {
       assertThat(browser.waitFor(By.id("csso-health-state")).getAttribute("data-state"))
           .isEqualTo("live");
       assertThat(vendorFact(staff, code, "state", "data-state")).isEqualTo("live");
+      assertThat(raised(code, "recovered")).hasSize(1);
 
       HttpServer standIn = oktaStandIn();
       setProvider("baseUrlOverride", standInBase(standIn));
@@ -181,12 +199,14 @@ class PortalHealthIT {
       assertThat(failed(browser)).isEqualTo("discovery");
       assertThat(vendorFact(staff, code, "health", "data-failed")).isEqualTo("discovery");
       assertThat(vendorFact(staff, code, "state", "data-state")).isEqualTo("failing");
+      assertThat(raised(code, "failing")).hasSize(2);
+      assertThat(raised(code, "failing").get(1).getRepresentation()).contains("discovery");
     }
   }
 
   @Test
   @DisplayName(
-      "A client secret entered as expiring in 10 days: the check sends one e-mail each to the company's Owner and to vendor staff, in the realm's mail settings; the next check sends none")
+      "A client secret entered as expiring in 10 days: the check sends one e-mail each to the company's Owner and to vendor staff, in the realm's mail settings, and raises one admin event; the next check sends none")
   void expiringSecretMailsOnce() throws Exception {
     String code = companyOnOkta("expiring", ACME_SECRET);
     String ownerEmail = "owner@" + code + ".example";
@@ -226,8 +246,13 @@ class PortalHealthIT {
             .isEqualTo(code + ": the sign-in client secret expires on " + expires);
         assertThat(GreenMailUtil.getBody(toOwner)).contains("company code " + code);
 
+        assertThat(raised(code, "expiry-warning"))
+            .singleElement()
+            .satisfies(e -> assertThat(e.getRepresentation()).contains("client-secret"));
+
         checkNow(browser);
         assertThat(sentTo(mail, ownerEmail)).as("sent once").hasSize(1);
+        assertThat(raised(code, "expiry-warning")).hasSize(1);
       }
     } finally {
       RealmRepresentation restored = fixtures.realm().toRepresentation();

@@ -2,6 +2,7 @@ package dev.companysso.portal.health;
 
 import dev.companysso.core.CompanyMetrics;
 import dev.companysso.core.DefaultRoles;
+import dev.companysso.portal.PortalEvents;
 import dev.companysso.userstorage.scim.ScimTokens;
 import java.text.MessageFormat;
 import java.time.Duration;
@@ -33,7 +34,8 @@ import org.keycloak.theme.Theme;
  * Warns before a company's credentials expire: its client secret (the date the company entered) and
  * its SCIM token (older than the realm allows). Each warning goes once, a set number of days
  * before, by e-mail through the realm's mail settings to the company's Owners and to vendor staff
- * (holders of realm-management's manage-organizations or manage-realm), in each one's language.
+ * (holders of realm-management's manage-organizations or manage-realm), in each one's language, and
+ * as an admin event and a metric.
  */
 public final class ExpiryWarnings {
 
@@ -94,6 +96,12 @@ public final class ExpiryWarnings {
       if (sent > 0) {
         healths.warnedNow(company, expiry.key());
         CompanyMetrics.expiryWarning(expiry.what());
+        PortalEvents.raised(
+            session,
+            realm,
+            company.getAlias(),
+            "health/expiry-warning",
+            Map.of("what", expiry.what(), "expires", DAY.format(expiry.expires()), "sentTo", sent));
         LOG.infof(
             "Health: warned %d people that the %s of company %s in realm %s expires on %s",
             sent, expiry.what(), company.getAlias(), realm.getName(), DAY.format(expiry.expires()));

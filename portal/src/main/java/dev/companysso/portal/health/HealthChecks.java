@@ -4,10 +4,12 @@ import dev.companysso.core.CompanyMetrics;
 import dev.companysso.core.ProviderIds;
 import dev.companysso.identityproviders.testconnection.ConnectionCheck;
 import dev.companysso.identityproviders.testconnection.ConnectionTests;
+import dev.companysso.portal.PortalEvents;
 import dev.companysso.portal.PortalUrls;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -18,8 +20,9 @@ import org.keycloak.models.RealmModel;
 
 /**
  * Checks a company's live identity provider as the connection test does (discovery document,
- * issuer, signing keys, client secret accepted) and records the outcome. Only the bundle's Okta and
- * Microsoft Entra ID types can be checked; a company on another type is left unchecked.
+ * issuer, signing keys, client secret accepted) and records the outcome; a connection that starts
+ * failing, or recovers, is an admin event. Only the bundle's Okta and Microsoft Entra ID types can
+ * be checked; a company on another type is left unchecked.
  */
 public final class HealthChecks {
 
@@ -53,8 +56,26 @@ public final class HealthChecks {
     List<ConnectionCheck> checks =
         ConnectionTests.run(session, idp, brokerEndpoint(idp)).orElse(List.of());
     List<String> failed = checks.stream().filter(c -> !c.ok()).map(ConnectionCheck::name).toList();
-    new ConnectionHealths(session, realm).checked(company, Instant.now(), failed);
+    ConnectionHealths healths = new ConnectionHealths(session, realm);
+    ConnectionHealth before = healths.of(company);
+    healths.checked(company, Instant.now(), failed);
     CompanyMetrics.connectionCheck(failed.isEmpty() ? "ok" : "failing");
+    // An event when the state changes, not on every check of a connection that stays broken.
+    if (!failed.isEmpty() && !failed.equals(before.failedChecks())) {
+      PortalEvents.raised(
+          session,
+          realm,
+          company.getAlias(),
+          "health/failing",
+          Map.of("identityProvider", idp.getAlias(), "failedChecks", failed));
+    } else if (failed.isEmpty() && before.failing()) {
+      PortalEvents.raised(
+          session,
+          realm,
+          company.getAlias(),
+          "health/recovered",
+          Map.of("identityProvider", idp.getAlias()));
+    }
     if (!failed.isEmpty()) {
       LOG.warnf(
           "Health: the identity provider %s of company %s in realm %s fails its checks: %s",

@@ -7,6 +7,8 @@ import dev.companysso.portal.health.ExpiryWarnings;
 import dev.companysso.portal.health.HealthChecks;
 import dev.companysso.portal.signins.CompanySignIns;
 import dev.companysso.portal.sso.SsoStatus;
+import dev.companysso.userstorage.directory.Directories;
+import dev.companysso.userstorage.directory.SyncStanding;
 import dev.companysso.userstorage.scim.ScimTokens;
 import dev.companysso.userstorage.scim.activity.ScimActivities;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +29,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.keycloak.component.ComponentModel;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -34,9 +37,10 @@ import org.keycloak.models.RealmModel;
 
 /**
  * {@code …/company-sso-portal/health}: how the company's connection stands: its sign-in state, the
- * last check of its identity provider, its SCIM token's age and last use, when its client secret
- * expires and which expiries are near. With the sign-in section the visitor also checks now (due
- * expiry warnings go out with it) and enters the client secret's expiry date.
+ * last check of its identity provider, its SCIM token's age and last use, its directory sync's last
+ * run and whether it lags, when its client secret expires and which expiries are near. With the
+ * sign-in section the visitor also checks now (due expiry warnings go out with it) and enters the
+ * client secret's expiry date.
  */
 public final class HealthResource extends PortalSection {
 
@@ -101,6 +105,22 @@ public final class HealthResource extends PortalSection {
     return back();
   }
 
+  /** The company's directory sync as the page lists it: last run, last complete run, lagging. */
+  private Map<String, Object> directorySync(ComponentModel directory) {
+    SyncStanding standing = SyncStanding.of(realm, directory, Instant.now());
+    Map<String, Object> view = new LinkedHashMap<>();
+    standing
+        .lastRun()
+        .ifPresent(
+            run -> {
+              view.put("outcome", String.valueOf(run.outcome));
+              view.put("finished", dates.format(Instant.parse(run.finished)));
+            });
+    standing.lastCompleted().ifPresent(at -> view.put("lastCompleted", dates.format(at)));
+    view.put("lagging", standing.lagging());
+    return view;
+  }
+
   private void requireChange(MultivaluedMap<String, String> form) {
     access.requireCsrf(form, pages);
     if (!mayChange) {
@@ -140,6 +160,9 @@ public final class HealthResource extends PortalSection {
     ScimActivities.of(session, company)
         .lastRequest()
         .ifPresent(at -> attributes.put("scimLastRequest", dates.format(at)));
+    Directories.ofCompany(session, realm, company).stream()
+        .findFirst()
+        .ifPresent(directory -> attributes.put("directorySync", directorySync(directory)));
     attributes.put(
         "expiring",
         new ExpiryWarnings(session, realm)

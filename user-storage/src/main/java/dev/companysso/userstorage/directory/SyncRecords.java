@@ -9,8 +9,8 @@ import org.keycloak.util.JsonSerialization;
 /**
  * What a directory provider keeps between runs, as realm attributes (cached and replicated by
  * Keycloak, no schema of ours): the change-feed state (Graph delta link, Okta watermark), when the
- * run under way started, and the last run's report. The component's own config is the admin's form,
- * which a save would overwrite.
+ * run under way started, the last run's report and when a run last completed. The component's own
+ * config is the admin's form, which a save would overwrite.
  */
 public final class SyncRecords {
 
@@ -22,6 +22,15 @@ public final class SyncRecords {
 
   static String reportKey(String componentId) {
     return "companySso.directory." + componentId + ".lastRun";
+  }
+
+  static String completedKey(String componentId) {
+    return "companySso.directory." + componentId + ".lastCompleted";
+  }
+
+  /** When the provider last completed a run (its finish), if it ever did. */
+  static Optional<Instant> lastCompleted(RealmModel realm, String componentId) {
+    return Optional.ofNullable(realm.getAttribute(completedKey(componentId))).map(Instant::parse);
   }
 
   static String runningKey(String componentId) {
@@ -57,6 +66,9 @@ public final class SyncRecords {
 
   static void saveReport(RealmModel realm, String componentId, SyncReport report) {
     realm.removeAttribute(runningKey(componentId));
+    if (report.outcome == SyncReport.Outcome.COMPLETED && report.finished != null) {
+      realm.setAttribute(completedKey(componentId), report.finished);
+    }
     try {
       realm.setAttribute(reportKey(componentId), JsonSerialization.writeValueAsString(report));
     } catch (IOException e) {
@@ -68,6 +80,7 @@ public final class SyncRecords {
     realm.removeAttribute(stateKey(componentId));
     realm.removeAttribute(reportKey(componentId));
     realm.removeAttribute(runningKey(componentId));
+    realm.removeAttribute(completedKey(componentId));
   }
 
   public static Optional<String> lastReport(RealmModel realm, String componentId) {
