@@ -151,22 +151,6 @@ class PortalMappingIT {
     return answer.body().path("url").asText();
   }
 
-  /** Types the rows into the role table (pattern, targets, …), clearing the rest. */
-  private static void typeRoleRows(Browser browser, String... patternsAndTargets) {
-    List<WebElement> patterns =
-        browser.driver().findElements(By.cssSelector("#csso-mapping-roles input[name=pattern]"));
-    List<WebElement> targets =
-        browser.driver().findElements(By.cssSelector("#csso-mapping-roles input[name=targets]"));
-    for (int i = 0; i < patterns.size(); i++) {
-      patterns.get(i).clear();
-      targets.get(i).clear();
-      if (2 * i < patternsAndTargets.length) {
-        patterns.get(i).sendKeys(patternsAndTargets[2 * i]);
-        targets.get(i).sendKeys(patternsAndTargets[2 * i + 1]);
-      }
-    }
-  }
-
   private static void scrollTo(Browser browser, String id) {
     ((JavascriptExecutor) browser.driver())
         .executeScript("document.getElementById(arguments[0]).scrollIntoView();", id);
@@ -210,7 +194,7 @@ class PortalMappingIT {
           .contains("Admins")
           .contains("Owner");
 
-      typeRoleRows(browser, "Dispatch", "Field tech");
+      new PortalPage(browser).typeRoleRows("Dispatch", "Field tech");
       browser.clickToNewPage(By.id("csso-roles-preview"));
       assertThat(browser.waitFor(By.id("csso-preview-summary")).getAttribute("data-known"))
           .as("nobody has signed in yet")
@@ -225,7 +209,7 @@ class PortalMappingIT {
       assertThat(fixtures.realmRolesOf(ben)).doesNotContain("Field tech", "Site lead");
 
       browser.open(URI.create(portal + "/mapping"));
-      typeRoleRows(browser, "Dispatch", "Site lead", "glob:Sa*", "Field tech");
+      new PortalPage(browser).typeRoleRows("Dispatch", "Site lead", "glob:Sa*", "Field tech");
       browser.clickToNewPage(By.id("csso-roles-preview"));
       assertThat(browser.waitFor(By.id("csso-preview-summary")).getAttribute("data-known"))
           .isEqualTo("2");
@@ -301,7 +285,7 @@ class PortalMappingIT {
       browser.driver().manage().window().setSize(new Dimension(390, 844));
       browser.open(URI.create(mappingLink(code)));
       browser.open(URI.create(portal + "/mapping"));
-      typeRoleRows(browser, "Everyone", "Owner");
+      new PortalPage(browser).typeRoleRows("Everyone", "Owner");
       browser.clickToNewPage(By.id("csso-roles-preview"));
       assertThat(browser.waitFor(By.id("csso-mapping-problems-roles")).getText())
           .contains("Regel 1: Die Rolle Owner können Sie nicht vergeben.");

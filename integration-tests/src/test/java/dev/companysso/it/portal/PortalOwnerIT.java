@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.Keycloak;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * A company's Owner reaches the portal for their own company by signing in, without a setup link;
@@ -76,7 +77,7 @@ class PortalOwnerIT {
 
   @Test
   @DisplayName(
-      "An Owner of acme signs in from the portal's button through the company flow and runs acme's portal, every section, without a link; the vendor view shows them no company")
+      "An Owner of acme signs in from the portal's button through the company flow and runs acme's portal, every section, without a link; the vendor view shows them no company, and the mapping refuses a role the vendor did not make assignable, in the page and by hand")
   void ownerSignsIn() throws Exception {
     try (Browser browser = Browser.start()) {
       signIn(browser);
@@ -104,6 +105,30 @@ class PortalOwnerIT {
           .contains("may not see the companies")
           .doesNotContain("globex")
           .doesNotContain("(code acme)");
+
+      // Signed in, an Owner may grant no more than a setup link does: a role the vendor did not
+      // make assignable is refused in the page and in a request made by hand; nothing is saved.
+      int tables = fixtures.realm().identityProviders().get("acme-okta").getMappers().size();
+      browser.open(URI.create(portal + "/mapping"));
+      page.typeRoleRows("Everyone", "Owner");
+      browser.clickToNewPage(By.id("csso-roles-preview"));
+      assertThat(browser.waitFor(By.id("csso-mapping-problems-roles")).getText())
+          .contains("the role Owner is not one you can grant");
+      Object answer =
+          ((JavascriptExecutor) browser.driver())
+              .executeAsyncScript(
+                  "const done = arguments[arguments.length - 1];"
+                      + "const body = new URLSearchParams({csrf:"
+                      + " document.querySelector('input[name=csrf]').value, pattern: 'Everyone',"
+                      + " targets: 'realm-management.manage-realm'});"
+                      + "fetch(arguments[0], {method: 'POST', body})"
+                      + ".then(r => r.text().then(t => done(r.status + ' ' + t)));",
+                  portal + "/mapping/roles/save");
+      assertThat(String.valueOf(answer))
+          .startsWith("400")
+          .contains("the role realm-management.manage-realm is not one you can grant");
+      assertThat(fixtures.realm().identityProviders().get("acme-okta").getMappers())
+          .hasSize(tables);
     }
   }
 

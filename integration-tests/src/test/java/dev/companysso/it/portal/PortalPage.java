@@ -130,4 +130,20 @@ final class PortalPage {
     browser.waitFor(By.id("csso-enable-button")).click();
     browser.waitFor(By.id("csso-enabled"));
   }
+
+  /** Types the rows into the role table (pattern, targets, …), clearing the rest. */
+  void typeRoleRows(String... patternsAndTargets) {
+    List<WebElement> patterns =
+        browser.driver().findElements(By.cssSelector("#csso-mapping-roles input[name=pattern]"));
+    List<WebElement> targets =
+        browser.driver().findElements(By.cssSelector("#csso-mapping-roles input[name=targets]"));
+    for (int i = 0; i < patterns.size(); i++) {
+      patterns.get(i).clear();
+      targets.get(i).clear();
+      if (2 * i < patternsAndTargets.length) {
+        patterns.get(i).sendKeys(patternsAndTargets[2 * i]);
+        targets.get(i).sendKeys(patternsAndTargets[2 * i + 1]);
+      }
+    }
+  }
 }
