@@ -16,7 +16,7 @@
             <dd id="csso-health-scim"><#if scimTokenCreated??>${msg("companySsoPortalHealthScim", scimTokenCreated, scimLastRequest!msg("companySsoPortalVendorNever"))}<#else>${msg("companySsoPortalProvisioningNoToken")}</#if></dd>
             <#if directorySync??>
                 <dt>${msg("companySsoPortalDirectoryHeading")}</dt>
-                <dd id="csso-health-directory" data-outcome="${directorySync.outcome!""}" data-lagging="${directorySync.lagging?c}"><#if directorySync.outcome??>${msg("companySsoPortalHealthDirectory", msg("companySsoPortalHealthDirectoryOutcome." + directorySync.outcome), directorySync.finished, directorySync.lastCompleted!msg("companySsoPortalVendorNever"))}<#else>${msg("companySsoPortalDirectoryNever")}</#if><#if directorySync.lagging> <strong class="csso-check-failed">${msg("companySsoPortalHealthDirectoryLagging")}</strong></#if></dd>
+                <dd id="csso-health-directory" data-outcome="${directorySync.outcome()!""}" data-lagging="${directorySync.lagging()?c}"><@csso.directorySync sync=directorySync/></dd>
             </#if>
             <dt>${msg("companySsoPortalHealthSecret")}</dt>
             <dd id="csso-health-secret">${secretExpires!msg("companySsoPortalHealthSecretUnknown")}</dd>

@@ -92,3 +92,5 @@
         <@formError name=name/>
     </fieldset>
 </#macro>
+<#-- A company's directory sync: last run, last complete run, lagging (a DirectorySyncView). -->
+<#macro directorySync sync><#if sync.outcome()??>${msg("companySsoPortalHealthDirectory", msg("companySsoPortalHealthDirectoryOutcome." + sync.outcome()), sync.finished(), sync.lastCompleted()!msg("companySsoPortalVendorNever"))}<#else>${msg("companySsoPortalDirectoryNever")}</#if><#if sync.lagging()> <strong class="csso-check-failed">${msg("companySsoPortalHealthDirectoryLagging")}</strong></#if></#macro>

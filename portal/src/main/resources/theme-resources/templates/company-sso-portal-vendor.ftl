@@ -53,6 +53,10 @@
                     <dd data-fact="health" data-failed="${row.failedChecks()?join(",")}"><#if !(row.checkedAt()??)>${msg("companySsoPortalHealthNeverChecked")}<#elseif row.failedChecks()?has_content>${msg("companySsoPortalHealthFailing", row.checkedAt(), row.failedChecks()?map(c -> msg("companySsoPortalHealthCheck." + c))?join(", "))}<#else>${msg("companySsoPortalHealthOk", row.checkedAt())}</#if></dd>
                     <dt>${msg("companySsoPortalProvisioningHeading")}</dt>
                     <dd data-fact="scim"><#if row.scimTokenSince()??>${msg("companySsoPortalVendorScimSince", row.scimTokenSince())}<#else>${msg("companySsoPortalVendorScimNone")}</#if></dd>
+                    <#if row.directorySync()??>
+                        <dt>${msg("companySsoPortalDirectoryHeading")}</dt>
+                        <dd data-fact="directory" data-outcome="${row.directorySync().outcome()!""}" data-lagging="${row.directorySync().lagging()?c}"><@csso.directorySync sync=row.directorySync()/></dd>
+                    </#if>
                     <dt>${msg("companySsoPortalVendorDomains")}</dt>
                     <dd data-fact="domains"><#if row.verifiedDomains()?has_content>${row.verifiedDomains()?join(", ")}<#else>${msg("companySsoPortalVendorDomainsNone")}</#if></dd>
                     <#if row.missingRecords()?has_content>

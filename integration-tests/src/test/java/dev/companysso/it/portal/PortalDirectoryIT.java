@@ -95,78 +95,89 @@ class PortalDirectoryIT {
             stack.okta().orgBaseUrl(ORG),
             "0oa1initrodekeycloak01",
             "initrode-okta-client-secret");
-    try (Browser browser = Browser.start()) {
-      var link = bed.links().create(code, "{\"sections\": [\"provisioning\"]}");
-      open(browser, link.body().path("url").asText());
-      open(browser, portal + "/provisioning");
-      browser.clickToNewPage(By.id("csso-directory-open"));
-      assertThat(browser.waitFor(By.id("csso-directory-intro")).getText()).contains("Okta");
-      assertThat(browser.driver().findElements(By.id("csso-directory-run"))).isEmpty();
+    try {
+      try (Browser browser = Browser.start()) {
+        var link = bed.links().create(code, "{\"sections\": [\"provisioning\"]}");
+        open(browser, link.body().path("url").asText());
+        open(browser, portal + "/provisioning");
+        browser.clickToNewPage(By.id("csso-directory-open"));
+        assertThat(browser.waitFor(By.id("csso-directory-intro")).getText()).contains("Okta");
+        assertThat(browser.driver().findElements(By.id("csso-directory-run"))).isEmpty();
 
-      browser.driver().findElement(By.id("safetyCapAllowance")).clear();
-      browser.driver().findElement(By.id("safetyCapAllowance")).sendKeys("0");
-      new Select(browser.driver().findElement(By.id("schedule"))).selectByValue("off");
-      browser.clickToNewPage(By.id("csso-directory-save"));
-      assertThat(browser.waitFor(By.id("input-error-apiToken")).getText())
-          .startsWith("API token: empty.");
-      assertThat(browser.driver().findElement(By.id("safetyCapAllowance")).getAttribute("value"))
-          .as("what was entered stays")
-          .isEqualTo("0");
-      assertThat(directory(alias)).as("nothing saved").isEmpty();
+        browser.driver().findElement(By.id("safetyCapAllowance")).clear();
+        browser.driver().findElement(By.id("safetyCapAllowance")).sendKeys("0");
+        new Select(browser.driver().findElement(By.id("schedule"))).selectByValue("off");
+        browser.clickToNewPage(By.id("csso-directory-save"));
+        assertThat(browser.waitFor(By.id("input-error-apiToken")).getText())
+            .startsWith("API token: empty.");
+        assertThat(browser.driver().findElement(By.id("safetyCapAllowance")).getAttribute("value"))
+            .as("what was entered stays")
+            .isEqualTo("0");
+        assertThat(directory(alias)).as("nothing saved").isEmpty();
 
-      browser.driver().findElement(By.id("apiToken")).sendKeys("00initrode-read-only-api-token");
-      browser.clickToNewPage(By.id("csso-directory-save"));
-      assertThat(browser.waitFor(By.id("csso-directory-saved")).isDisplayed()).isTrue();
-      assertThat(browser.driver().findElement(By.id("apiToken")).getAttribute("value")).isEmpty();
-      assertThat(browser.driver().findElement(By.id("apiToken-help")).getAttribute("textContent"))
-          .as("in the settings, folded once saved")
-          .startsWith("A secret is saved.");
-      ComponentRepresentation saved = directory(alias).orElseThrow();
-      assertThat(saved.getProviderId()).isEqualTo("okta-directory");
-      assertThat(saved.getConfig().getFirst("safetyCapAllowance")).isEqualTo("0");
-      assertThat(saved.getConfig().getFirst("changedSyncPeriod")).isEqualTo("-1");
-      assertThat(saved.getConfig().get("defaultRoles")).as("the vendor's setting").isNull();
-      assertThat(browser.pageText()).doesNotContain("00initrode-read-only-api-token");
+        browser.driver().findElement(By.id("apiToken")).sendKeys("00initrode-read-only-api-token");
+        browser.clickToNewPage(By.id("csso-directory-save"));
+        assertThat(browser.waitFor(By.id("csso-directory-saved")).isDisplayed()).isTrue();
+        assertThat(browser.driver().findElement(By.id("apiToken")).getAttribute("value")).isEmpty();
+        assertThat(browser.driver().findElement(By.id("apiToken-help")).getAttribute("textContent"))
+            .as("in the settings, folded once saved")
+            .startsWith("A secret is saved.");
+        ComponentRepresentation saved = directory(alias).orElseThrow();
+        assertThat(saved.getProviderId()).isEqualTo("okta-directory");
+        assertThat(saved.getConfig().getFirst("safetyCapAllowance")).isEqualTo("0");
+        assertThat(saved.getConfig().getFirst("changedSyncPeriod")).isEqualTo("-1");
+        assertThat(saved.getConfig().get("defaultRoles")).as("the vendor's setting").isNull();
+        assertThat(browser.pageText()).doesNotContain("00initrode-read-only-api-token");
 
-      // Saved again with the token field empty: the token stays (the connection test uses it).
-      browser.driver().findElement(By.cssSelector("#csso-directory-settings summary")).click();
-      browser.clickToNewPage(By.id("csso-directory-save"));
-      assertThat(browser.waitFor(By.id("csso-directory-never")).isDisplayed()).isTrue();
+        // Saved again with the token field empty: the token stays (the connection test uses it).
+        browser.driver().findElement(By.cssSelector("#csso-directory-settings summary")).click();
+        browser.clickToNewPage(By.id("csso-directory-save"));
+        assertThat(browser.waitFor(By.id("csso-directory-never")).isDisplayed()).isTrue();
 
-      browser.clickToNewPage(By.cssSelector("#csso-directory-test button"));
-      assertThat(browser.driver().findElements(By.cssSelector("#csso-directory-checks li")))
-          .isNotEmpty()
-          .allSatisfy(check -> assertThat(check.getAttribute("data-ok")).isEqualTo("true"));
+        browser.clickToNewPage(By.cssSelector("#csso-directory-test button"));
+        assertThat(browser.driver().findElements(By.cssSelector("#csso-directory-checks li")))
+            .isNotEmpty()
+            .allSatisfy(check -> assertThat(check.getAttribute("data-ok")).isEqualTo("true"));
 
-      runAndFollow(browser, By.cssSelector("#csso-directory-run button"));
-      assertThat(outcome(browser)).isEqualTo("COMPLETED");
-      int imported = Integer.parseInt(count(browser, "created"));
-      assertThat(imported)
-          .isGreaterThanOrEqualTo(4)
-          .isEqualTo(Integer.parseInt(count(browser, "managed")));
-      browser.screenshot("portal-directory-report");
+        runAndFollow(browser, By.cssSelector("#csso-directory-run button"));
+        assertThat(outcome(browser)).isEqualTo("COMPLETED");
+        int imported = Integer.parseInt(count(browser, "created"));
+        assertThat(imported)
+            .isGreaterThanOrEqualTo(4)
+            .isEqualTo(Integer.parseInt(count(browser, "managed")));
+        browser.screenshot("portal-directory-report");
 
-      LEAVERS.forEach(login -> stack.okta().setStatus(ORG, login, "DEPROVISIONED"));
-      runAndFollow(browser, By.cssSelector("#csso-directory-run button"));
-      assertThat(outcome(browser)).isEqualTo("STOPPED_BY_SAFETY_CAP");
-      assertThat(count(browser, "wouldDisable")).isEqualTo("2");
-      assertThat(count(browser, "disabled")).isEqualTo("0");
-      LEAVERS.forEach(login -> assertThat(fixtures.user(login).isEnabled()).as(login).isTrue());
-      browser.screenshot("portal-directory-capped");
+        LEAVERS.forEach(login -> stack.okta().setStatus(ORG, login, "DEPROVISIONED"));
+        runAndFollow(browser, By.cssSelector("#csso-directory-run button"));
+        assertThat(outcome(browser)).isEqualTo("STOPPED_BY_SAFETY_CAP");
+        assertThat(count(browser, "wouldDisable")).isEqualTo("2");
+        assertThat(count(browser, "disabled")).isEqualTo("0");
+        LEAVERS.forEach(login -> assertThat(fixtures.user(login).isEnabled()).as(login).isTrue());
+        browser.screenshot("portal-directory-capped");
 
-      runAndFollow(browser, By.cssSelector("#csso-directory-apply button"));
-      assertThat(outcome(browser)).isEqualTo("COMPLETED");
-      assertThat(count(browser, "disabled")).isEqualTo("2");
-      LEAVERS.forEach(login -> assertThat(fixtures.user(login).isEnabled()).as(login).isFalse());
-      assertThat(fixtures.user("mia@initrode.example").isEnabled()).isTrue();
-      assertThat(browser.driver().findElements(By.id("csso-directory-apply")))
-          .as("nothing left to apply")
-          .isEmpty();
+        runAndFollow(browser, By.cssSelector("#csso-directory-apply button"));
+        assertThat(outcome(browser)).isEqualTo("COMPLETED");
+        assertThat(count(browser, "disabled")).isEqualTo("2");
+        LEAVERS.forEach(login -> assertThat(fixtures.user(login).isEnabled()).as(login).isFalse());
+        assertThat(fixtures.user("mia@initrode.example").isEnabled()).isTrue();
+        assertThat(browser.driver().findElements(By.id("csso-directory-apply")))
+            .as("nothing left to apply")
+            .isEmpty();
 
-      open(browser, portal + "/health");
-      var sync = browser.waitFor(By.id("csso-health-directory"));
-      assertThat(sync.getAttribute("data-outcome")).isEqualTo("COMPLETED");
-      assertThat(sync.getAttribute("data-lagging")).as("runs only when started").isEqualTo("false");
+        open(browser, portal + "/health");
+        var sync = browser.waitFor(By.id("csso-health-directory"));
+        assertThat(sync.getAttribute("data-outcome")).isEqualTo("COMPLETED");
+        assertThat(sync.getAttribute("data-lagging"))
+            .as("runs only when started")
+            .isEqualTo("false");
+      }
+      try (Browser staff = Browser.start()) {
+        bed.signInAsStaff(staff, bed.staff("view-organizations"));
+        open(staff, portal + "/vendor?q=" + code);
+        var sync =
+            staff.waitFor(By.cssSelector("#csso-company-" + code + " [data-fact='directory']"));
+        assertThat(sync.getAttribute("data-outcome")).isEqualTo("COMPLETED");
+      }
     } finally {
       LEAVERS.forEach(login -> stack.okta().setStatus(ORG, login, "ACTIVE"));
       directory(alias).ifPresent(c -> fixtures.realm().components().component(c.getId()).remove());

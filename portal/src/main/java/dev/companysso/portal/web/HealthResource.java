@@ -7,8 +7,6 @@ import dev.companysso.portal.health.ExpiryWarnings;
 import dev.companysso.portal.health.HealthChecks;
 import dev.companysso.portal.signins.CompanySignIns;
 import dev.companysso.portal.sso.SsoStatus;
-import dev.companysso.userstorage.directory.Directories;
-import dev.companysso.userstorage.directory.SyncStanding;
 import dev.companysso.userstorage.scim.ScimTokens;
 import dev.companysso.userstorage.scim.activity.ScimActivities;
 import jakarta.ws.rs.Consumes;
@@ -29,7 +27,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.keycloak.component.ComponentModel;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -105,22 +102,6 @@ public final class HealthResource extends PortalSection {
     return back();
   }
 
-  /** The company's directory sync as the page lists it: last run, last complete run, lagging. */
-  private Map<String, Object> directorySync(ComponentModel directory) {
-    SyncStanding standing = SyncStanding.of(realm, directory, Instant.now());
-    Map<String, Object> view = new LinkedHashMap<>();
-    standing
-        .lastRun()
-        .ifPresent(
-            run -> {
-              view.put("outcome", String.valueOf(run.outcome));
-              view.put("finished", dates.format(Instant.parse(run.finished)));
-            });
-    standing.lastCompleted().ifPresent(at -> view.put("lastCompleted", dates.format(at)));
-    view.put("lagging", standing.lagging());
-    return view;
-  }
-
   private void requireChange(MultivaluedMap<String, String> form) {
     access.requireCsrf(form, pages);
     if (!mayChange) {
@@ -160,9 +141,8 @@ public final class HealthResource extends PortalSection {
     ScimActivities.of(session, company)
         .lastRequest()
         .ifPresent(at -> attributes.put("scimLastRequest", dates.format(at)));
-    Directories.ofCompany(session, realm, company).stream()
-        .findFirst()
-        .ifPresent(directory -> attributes.put("directorySync", directorySync(directory)));
+    DirectorySyncView.of(session, realm, company, dates)
+        .ifPresent(sync -> attributes.put("directorySync", sync));
     attributes.put(
         "expiring",
         new ExpiryWarnings(session, realm)

@@ -180,6 +180,7 @@ public final class VendorResource {
                       health,
                       signIn,
                       ScimTokens.created(realm, company),
+                      DirectorySyncView.of(session, realm, company, dates),
                       missingRecords.getOrDefault(company.getId(), List.of()),
                       open,
                       dates);

@@ -26,6 +26,7 @@ public record VendorRow(
     String checkedAt,
     List<String> failedChecks,
     String scimTokenSince,
+    DirectorySyncView directorySync,
     List<String> verifiedDomains,
     List<String> missingRecords,
     List<OpenLink> links) {
@@ -40,6 +41,7 @@ public record VendorRow(
       ConnectionHealth health,
       CompanySignIn signIn,
       Optional<Instant> scimTokenCreated,
+      Optional<DirectorySyncView> directorySync,
       List<String> missingRecords,
       List<SetupLink> open,
       DateTimeFormatter dates) {
@@ -55,6 +57,7 @@ public record VendorRow(
         health.checkedAt().map(dates::format).orElse(null),
         health.failedChecks(),
         scimTokenCreated.map(dates::format).orElse(null),
+        directorySync.orElse(null),
         company
             .getDomains()
             .filter(OrganizationDomainModel::isVerified)
