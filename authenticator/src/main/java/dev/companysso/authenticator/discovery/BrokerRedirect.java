@@ -7,13 +7,14 @@ import org.keycloak.authentication.authenticators.browser.IdentityProviderAuthen
  * Sends the browser to an identity provider the way Keycloak's own Identity Provider Redirector
  * does (session code, tab id, client data, {@code prompt=none} forwarding), by reusing it.
  */
-final class BrokerRedirect extends IdentityProviderAuthenticator {
+public final class BrokerRedirect extends IdentityProviderAuthenticator {
 
-  static final BrokerRedirect INSTANCE = new BrokerRedirect();
+  public static final BrokerRedirect INSTANCE = new BrokerRedirect();
 
   private BrokerRedirect() {}
 
-  void to(AuthenticationFlowContext context, String identityProviderAlias, String loginHint) {
+  public void to(
+      AuthenticationFlowContext context, String identityProviderAlias, String loginHint) {
     redirect(context, identityProviderAlias, loginHint);
   }
 }

@@ -2,6 +2,7 @@ package dev.companysso.it.support;
 
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
@@ -10,6 +11,7 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
@@ -29,12 +31,30 @@ public final class DemoAppClient {
   public static final String CLIENT_ID = "demo-app";
 
   private final String realmUrl;
+  private final String clientId;
   private final URI redirectUri;
 
   public DemoAppClient(String keycloakBaseUrl, String realm) {
+    this(keycloakBaseUrl, realm, CLIENT_ID);
+  }
+
+  /** Another public PKCE client of the realm whose redirect URIs admit demo-app's callback. */
+  public DemoAppClient(String keycloakBaseUrl, String realm, String clientId) {
     this.realmUrl = keycloakBaseUrl + "/realms/" + realm;
+    this.clientId = clientId;
     // Keycloak answers this path with 404; the test only reads the code from the address bar.
     this.redirectUri = URI.create(keycloakBaseUrl + "/demo-app/callback");
+  }
+
+  /** A token refresh as the app makes it: the new tokens, or the error Keycloak answered. */
+  public TokenResponse refresh(RefreshToken refreshToken) throws Exception {
+    return OIDCTokenResponseParser.parse(
+        new TokenRequest(
+                URI.create(realmUrl + "/protocol/openid-connect/token"),
+                new ClientID(clientId),
+                new RefreshTokenGrant(refreshToken))
+            .toHTTPRequest()
+            .send());
   }
 
   public URI redirectUri() {
@@ -49,7 +69,7 @@ public final class DemoAppClient {
         new AuthenticationRequest.Builder(
                 ResponseType.CODE,
                 new Scope("openid", "profile", "email"),
-                new ClientID(CLIENT_ID),
+                new ClientID(clientId),
                 redirectUri)
             .endpointURI(URI.create(realmUrl + "/protocol/openid-connect/auth"))
             .state(state)
@@ -89,7 +109,7 @@ public final class DemoAppClient {
       TokenRequest tokenRequest =
           new TokenRequest(
               URI.create(realmUrl + "/protocol/openid-connect/token"),
-              new ClientID(CLIENT_ID),
+              new ClientID(clientId),
               new AuthorizationCodeGrant(code, redirectUri, verifier));
       TokenResponse tokenResponse =
           OIDCTokenResponseParser.parse(tokenRequest.toHTTPRequest().send());

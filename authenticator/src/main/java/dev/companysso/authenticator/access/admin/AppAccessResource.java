@@ -1,0 +1,152 @@
+package dev.companysso.authenticator.access.admin;
+
+import dev.companysso.core.Companies;
+import dev.companysso.core.access.AppAccess;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * {@code /admin/realms/{realm}/company-sso-access}: the company access policy, from the app's side
+ * ({@code clients/{clientId}}: which companies it admits) and from the company's ({@code
+ * companies/{code}}: the apps it may use, each with an optional required role). The same client and
+ * organization attributes a realm JSON holds ({@link AppAccess}); a change ends at once the
+ * sessions the policy now refuses.
+ */
+public final class AppAccessResource {
+
+  /** The body of a client's setting. */
+  public record ClientAccess(String companies) {}
+
+  /** The body of a company's setting. */
+  public record CompanyApps(List<String> apps) {}
+
+  private final KeycloakSession session;
+  private final RealmModel realm;
+  private final AdminPermissionEvaluator auth;
+  private final AdminEventBuilder adminEvent;
+
+  AppAccessResource(
+      KeycloakSession session,
+      RealmModel realm,
+      AdminPermissionEvaluator auth,
+      AdminEventBuilder adminEvent) {
+    this.session = session;
+    this.realm = realm;
+    this.auth = auth;
+    this.adminEvent = adminEvent.resource("COMPANY_SSO_ACCESS");
+  }
+
+  @GET
+  @Path("clients/{clientId}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public ClientAccess client(@PathParam("clientId") String clientId) {
+    ClientModel client = client(clientId, false);
+    return new ClientAccess(AppAccess.Mode.of(client).value());
+  }
+
+  @PUT
+  @Path("clients/{clientId}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response setClient(@PathParam("clientId") String clientId, ClientAccess access) {
+    ClientModel client = client(clientId, true);
+    String mode =
+        access == null || access.companies() == null
+            ? ""
+            : access.companies().strip().toLowerCase(Locale.ROOT);
+    if (!List.of("all", "listed", "none").contains(mode)) {
+      return badRequest(List.of("companies: one of all, listed, none"));
+    }
+    client.setAttribute(AppAccess.CLIENT_ATTRIBUTE, mode);
+    int ended = AppAccess.endRefusedSessions(session, realm, client);
+    record(Map.of("clientId", clientId, "companies", mode, "sessionsEnded", ended));
+    return Response.ok(new ClientAccess(mode), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  @GET
+  @Path("companies/{code}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public CompanyApps company(@PathParam("code") String code) {
+    auth.realm().requireViewRealm();
+    return new CompanyApps(
+        AppAccess.grants(Companies.withAlias(session, code)).stream()
+            .map(AppAccess.Grant::value)
+            .toList());
+  }
+
+  @PUT
+  @Path("companies/{code}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response setCompany(@PathParam("code") String code, CompanyApps apps) {
+    auth.realm().requireManageRealm();
+    OrganizationModel company = Companies.withAlias(session, code);
+    List<String> wanted = apps == null || apps.apps() == null ? List.of() : apps.apps();
+    List<String> problems = AppAccess.problems(session, realm, wanted);
+    if (!problems.isEmpty()) {
+      return badRequest(problems);
+    }
+    Set<String> touched = new LinkedHashSet<>();
+    AppAccess.grants(company).forEach(grant -> touched.add(grant.clientId()));
+    List<AppAccess.Grant> grants = AppAccess.parse(wanted);
+    AppAccess.setGrants(company, grants);
+    grants.forEach(grant -> touched.add(grant.clientId()));
+    // Any app the company lost, or whose required role changed, may now refuse someone.
+    int ended =
+        touched.stream()
+            .map(realm::getClientByClientId)
+            .filter(client -> client != null)
+            .mapToInt(client -> AppAccess.endRefusedSessions(session, realm, client))
+            .sum();
+    List<String> stored = AppAccess.grants(company).stream().map(AppAccess.Grant::value).toList();
+    record(Map.of("company", code, "apps", stored, "sessionsEnded", ended));
+    return Response.ok(new CompanyApps(stored), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  private ClientModel client(String clientId, boolean manage) {
+    ClientModel client = realm.getClientByClientId(clientId);
+    if (client == null) {
+      throw new NotFoundException("No client " + clientId);
+    }
+    if (manage) {
+      auth.clients().requireConfigure(client);
+    } else {
+      auth.clients().requireView(client);
+    }
+    return client;
+  }
+
+  private static Response badRequest(List<String> problems) {
+    return Response.status(Response.Status.BAD_REQUEST)
+        .entity(Map.of("errorMessage", String.join("; ", problems), "problems", problems))
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .build();
+  }
+
+  private void record(Map<String, Object> representation) {
+    adminEvent
+        .operation(OperationType.UPDATE)
+        .resourcePath(session.getContext().getUri())
+        .representation(representation)
+        .success();
+  }
+}
