@@ -63,9 +63,25 @@
                         <dt>${msg("companySsoPortalVendorRecordsMissing")}</dt>
                         <dd data-fact="records-missing" class="csso-check-failed">${row.missingRecords()?join(", ")}</dd>
                     </#if>
+                    <dt>${msg("companySsoPortalVendorApps")}</dt>
+                    <dd data-fact="apps"><#if row.apps()?has_content>${row.apps()?join(", ")}<#else>${msg("companySsoPortalVendorAppsNone")}</#if></dd>
                     <dt>${msg("companySsoPortalVendorOpenLinks")}</dt>
                     <dd data-fact="links">${row.links()?size}</dd>
                 </dl>
+                <#if manages>
+                    <form method="post" action="${portalUrl}/vendor/apps" class="csso-inline-form" id="csso-apps-${row.code()}">
+                        <input type="hidden" name="csrf" value="${csrf}"/>
+                        <input type="hidden" name="company" value="${row.code()}"/>
+                        <div class="${properties.kcFormGroupClass!}">
+                            <label for="csso-apps-input-${row.code()}" class="${properties.kcFormLabelClass!}"><span class="${properties.kcFormLabelTextClass!}">${msg("companySsoPortalVendorAppsLabel")}</span></label>
+                            <span class="${properties.kcInputClass!}">
+                                <input id="csso-apps-input-${row.code()}" name="apps" type="text" value="${row.apps()?join(", ")}" autocomplete="off" aria-describedby="csso-apps-help-${row.code()}"/>
+                            </span>
+                            <p id="csso-apps-help-${row.code()}" class="${properties.kcInputHelperTextItemTextClass!}">${msg("companySsoPortalVendorAppsHelp")}</p>
+                        </div>
+                        <button type="submit" class="${properties.kcButtonSecondaryClass!}" aria-label="${msg("companySsoPortalVendorAppsSave", row.name())}">${msg("companySsoPortalSave")}</button>
+                    </form>
+                </#if>
                 <#if row.links()?has_content>
                     <ul class="csso-links" aria-label="${msg("companySsoPortalVendorOpenLinksOf", row.name())}">
                         <#list row.links() as link>

@@ -1,10 +1,12 @@
 package dev.companysso.authenticator.access;
 
 import com.google.auto.service.AutoService;
+import java.util.List;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordFormFactory;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.provider.ProviderConfigProperty;
 
 /**
  * {@code company-password-form}: Keycloak's username and password form that sends people whose
@@ -29,6 +31,12 @@ public final class CompanyPasswordFormFactory extends UsernamePasswordFormFactor
   @Override
   public String getDisplayType() {
     return "Username Password Form (company SSO required)";
+  }
+
+  /** None: Keycloak's form answers null here, which the admin console takes as none too. */
+  @Override
+  public List<ProviderConfigProperty> getConfigProperties() {
+    return List.of();
   }
 
   @Override

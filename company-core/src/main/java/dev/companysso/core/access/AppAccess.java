@@ -4,10 +4,12 @@ import dev.companysso.core.Companies;
 import dev.companysso.core.SettingLists;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.keycloak.events.Details;
 import org.keycloak.models.ClientModel;
@@ -175,7 +177,7 @@ public final class AppAccess {
   }
 
   /** Writes a company's apps (as {@link #grants} reads them back). */
-  public static void setGrants(OrganizationModel company, List<Grant> grants) {
+  private static void setGrants(OrganizationModel company, List<Grant> grants) {
     Map<String, List<String>> attributes = new LinkedHashMap<>(company.getAttributes());
     List<String> apps = grants.stream().map(Grant::clientId).distinct().toList();
     List<String> roles =
@@ -185,9 +187,35 @@ public final class AppAccess {
     company.setAttributes(attributes);
   }
 
-  /** Parses {@code clientId[:role]} entries as the admin API and the vendor view take them. */
-  public static List<Grant> parse(List<String> entries) {
-    return entries.stream().map(e -> Grant.parse(e == null ? "" : e)).toList();
+  /**
+   * What replacing a company's apps did: the problems that stopped it (nothing changed), or the
+   * list now stored and how many sessions the change ended.
+   */
+  public record Replaced(List<String> problems, List<String> apps, int sessionsEnded) {}
+
+  /**
+   * Replaces a company's apps with {@code entries} ({@code clientId[:role]} each, as the admin API
+   * and the vendor view take them), refusing the whole list when an entry is wrong, and ends the
+   * sessions the change refuses of every app it touched.
+   */
+  public static Replaced replaceGrants(
+      KeycloakSession session, RealmModel realm, OrganizationModel company, List<String> entries) {
+    List<String> problems = problems(session, realm, entries);
+    if (!problems.isEmpty()) {
+      return new Replaced(problems, List.of(), 0);
+    }
+    Set<String> touched = new LinkedHashSet<>();
+    grants(company).forEach(grant -> touched.add(grant.clientId()));
+    List<Grant> wanted = entries.stream().map(Grant::parse).toList();
+    setGrants(company, wanted);
+    wanted.forEach(grant -> touched.add(grant.clientId()));
+    int ended =
+        touched.stream()
+            .map(realm::getClientByClientId)
+            .filter(client -> client != null)
+            .mapToInt(client -> endRefusedSessions(session, realm, client))
+            .sum();
+    return new Replaced(List.of(), grants(company).stream().map(Grant::value).toList(), ended);
   }
 
   private static void put(Map<String, List<String>> attributes, String name, List<String> values) {

@@ -197,6 +197,32 @@ class PortalVendorIT {
     }
   }
 
+  @Test
+  @DisplayName(
+      "Staff who manage companies set the apps a company may use: a role that does not exist is refused, naming the entry, and nothing is saved; saved, the row shows the apps and the organization holds them")
+  void appsOfACompany() throws Exception {
+    String code = newCompany("apps");
+    try (Browser browser = Browser.start()) {
+      signIn(browser, staff("manage-organizations"));
+      search(browser, code);
+      browser.waitFor(By.id("csso-apps-input-" + code)).sendKeys("demo-app:No such role");
+      browser.clickToNewPage(By.cssSelector("#csso-apps-" + code + " button"));
+      assertThat(browser.pageText()).contains("apps[0]: no role 'No such role' in this realm");
+      assertThat(
+              java.util.Optional.ofNullable(
+                      fixtures.companyResource(code).toRepresentation().getAttributes())
+                  .orElse(java.util.Map.of()))
+          .doesNotContainKey("companySso.apps");
+
+      search(browser, code);
+      browser.waitFor(By.id("csso-apps-input-" + code)).sendKeys("demo-app");
+      browser.clickToNewPage(By.cssSelector("#csso-apps-" + code + " button"));
+      assertThat(fact(company(browser, code), "apps")).isEqualTo("demo-app");
+      assertThat(fixtures.companyResource(code).toRepresentation().getAttributes())
+          .containsEntry("companySso.apps", java.util.List.of("demo-app"));
+    }
+  }
+
   private void clientSecret(String alias, String secret) {
     IdentityProviderRepresentation provider =
         fixtures.realm().identityProviders().get(alias).toRepresentation();

@@ -1,5 +1,7 @@
 package dev.companysso.portal.web;
 
+import dev.companysso.core.SettingLists;
+import dev.companysso.core.access.AppAccess;
 import dev.companysso.portal.PortalEvents;
 import dev.companysso.portal.PortalUrls;
 import dev.companysso.portal.domains.DomainVerifications;
@@ -140,6 +142,42 @@ public final class VendorResource {
         OperationType.DELETE,
         "setup-links",
         Map.of("id", id));
+    return backTo(company);
+  }
+
+  /**
+   * The apps the company may use ({@code clientId[:role]}, comma-separated): the same setting as
+   * the admin API's {@code company-sso-access/companies/{code}}; sessions the change refuses end.
+   */
+  @POST
+  @Path("apps")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.TEXT_HTML)
+  public Response saveApps(MultivaluedMap<String, String> form) {
+    VendorStaff staff = managingStaff(form);
+    OrganizationModel company = company(form.getFirst("company"));
+    AppAccess.Replaced replaced =
+        AppAccess.replaceGrants(session, realm, company, SettingLists.names(form.getFirst("apps")));
+    if (!replaced.problems().isEmpty()) {
+      return pages.message(
+          Response.Status.BAD_REQUEST,
+          "companySsoPortalVendorTitle",
+          "companySsoPortalVendorBadApps",
+          String.join("; ", replaced.problems()));
+    }
+    PortalEvents.staffActed(
+        session,
+        realm,
+        staff.user(),
+        company.getAlias(),
+        OperationType.UPDATE,
+        "apps",
+        Map.of("apps", replaced.apps(), "sessionsEnded", replaced.sessionsEnded()));
+    return backTo(company);
+  }
+
+  /** The vendor view searched for the company, after a change to it. */
+  private Response backTo(OrganizationModel company) {
     return Response.seeOther(
             UriBuilder.fromUri(PortalUrls.of(session, realm).portal() + "/vendor")
                 .queryParam("q", company.getName())

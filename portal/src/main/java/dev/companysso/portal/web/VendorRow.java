@@ -1,5 +1,6 @@
 package dev.companysso.portal.web;
 
+import dev.companysso.core.access.AppAccess;
 import dev.companysso.portal.PortalEvents;
 import dev.companysso.portal.health.ConnectionHealth;
 import dev.companysso.portal.links.SetupLink;
@@ -29,6 +30,7 @@ public record VendorRow(
     DirectorySyncView directorySync,
     List<String> verifiedDomains,
     List<String> missingRecords,
+    List<String> apps,
     List<OpenLink> links) {
 
   /** A setup link that still works. */
@@ -65,6 +67,7 @@ public record VendorRow(
             .sorted()
             .toList(),
         missingRecords,
+        AppAccess.grants(company).stream().map(AppAccess.Grant::value).toList(),
         open.stream()
             .map(
                 link ->

@@ -11,11 +11,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -101,25 +99,14 @@ public final class AppAccessResource {
     auth.realm().requireManageRealm();
     OrganizationModel company = Companies.withAlias(session, code);
     List<String> wanted = apps == null || apps.apps() == null ? List.of() : apps.apps();
-    List<String> problems = AppAccess.problems(session, realm, wanted);
-    if (!problems.isEmpty()) {
-      return badRequest(problems);
+    AppAccess.Replaced replaced = AppAccess.replaceGrants(session, realm, company, wanted);
+    if (!replaced.problems().isEmpty()) {
+      return badRequest(replaced.problems());
     }
-    Set<String> touched = new LinkedHashSet<>();
-    AppAccess.grants(company).forEach(grant -> touched.add(grant.clientId()));
-    List<AppAccess.Grant> grants = AppAccess.parse(wanted);
-    AppAccess.setGrants(company, grants);
-    grants.forEach(grant -> touched.add(grant.clientId()));
-    // Any app the company lost, or whose required role changed, may now refuse someone.
-    int ended =
-        touched.stream()
-            .map(realm::getClientByClientId)
-            .filter(client -> client != null)
-            .mapToInt(client -> AppAccess.endRefusedSessions(session, realm, client))
-            .sum();
-    List<String> stored = AppAccess.grants(company).stream().map(AppAccess.Grant::value).toList();
-    record(Map.of("company", code, "apps", stored, "sessionsEnded", ended));
-    return Response.ok(new CompanyApps(stored), MediaType.APPLICATION_JSON_TYPE).build();
+    record(
+        Map.of(
+            "company", code, "apps", replaced.apps(), "sessionsEnded", replaced.sessionsEnded()));
+    return Response.ok(new CompanyApps(replaced.apps()), MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   private ClientModel client(String clientId, boolean manage) {
