@@ -60,6 +60,28 @@ public final class CompanyAppAccessRequiredActionFactory implements RequiredActi
         });
   }
 
+  /**
+   * Registers the action in one realm in a transaction of its own: nodes of a cluster that start
+   * together may both try, and the one that loses must neither fail its start nor the other realms.
+   */
+  private static void registerAtStart(KeycloakSessionFactory factory, String realmId) {
+    try {
+      KeycloakModelUtils.runJobInTransaction(
+          factory, session -> register(session.realms().getRealm(realmId)));
+    } catch (RuntimeException e) {
+      boolean registered =
+          KeycloakModelUtils.runJobInTransactionWithResult(
+              factory,
+              session ->
+                  session.realms().getRealm(realmId).getRequiredActionProviderByAlias(ID) != null);
+      if (registered) {
+        LOG.debugf("Company app access: another node registered it in realm %s", realmId);
+      } else {
+        LOG.warnf(e, "Company app access: could not register it in realm %s", realmId);
+      }
+    }
+  }
+
   private static void register(RealmModel realm) {
     if (realm.getRequiredActionProviderByAlias(ID) != null) {
       return;
