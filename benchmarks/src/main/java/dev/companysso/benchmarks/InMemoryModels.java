@@ -114,12 +114,12 @@ final class InMemoryModels {
             });
   }
 
-  private interface Handler {
+  interface Handler {
     Object invoke(String method, Object[] args);
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> T stub(Class<T> type, Handler handler) {
+  static <T> T stub(Class<T> type, Handler handler) {
     return (T)
         Proxy.newProxyInstance(
             InMemoryModels.class.getClassLoader(),
@@ -133,7 +133,7 @@ final class InMemoryModels {
                 });
   }
 
-  private static Object unsupported(Class<?> type, String method) {
+  static Object unsupported(Class<?> type, String method) {
     throw new UnsupportedOperationException(type.getSimpleName() + "." + method);
   }
 }

@@ -2,6 +2,7 @@ package dev.companysso.core;
 
 import jakarta.ws.rs.NotFoundException;
 import java.util.Optional;
+import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -24,6 +25,25 @@ public final class Companies {
       return Optional.empty();
     }
     return Optional.ofNullable(session.getProvider(OrganizationProvider.class).getById(companyId));
+  }
+
+  /** The company owning the identity provider a mapper belongs to, if any. */
+  public static Optional<OrganizationModel> ofMapper(
+      KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapper) {
+    return Optional.ofNullable(
+            session.identityProviders().getByAlias(mapper.getIdentityProviderAlias()))
+        .flatMap(provider -> ofIdentityProvider(session, realm, provider));
+  }
+
+  /** Whether {@code mapper} belongs to an identity provider of {@code company}. */
+  public static boolean ownsMapper(
+      KeycloakSession session,
+      RealmModel realm,
+      OrganizationModel company,
+      IdentityProviderMapperModel mapper) {
+    return ofMapper(session, realm, mapper)
+        .map(owner -> owner.getId().equals(company.getId()))
+        .orElse(false);
   }
 
   /** The company whose code (organization alias) is exactly {@code alias}, for admin APIs. */

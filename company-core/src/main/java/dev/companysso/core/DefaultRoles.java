@@ -47,13 +47,20 @@ public final class DefaultRoles {
   }
 
   /**
-   * Grants realm roles ({@code Worker}) and client roles ({@code my-app.editor}); one that does not
-   * exist is skipped with a warning, never an error, so that a login or a sync still succeeds.
+   * Grants realm roles ({@code Worker}) and client roles ({@code my-app.editor}) as {@code company}
+   * grants them ({@link CompanyRoles}); one that does not exist is skipped with a warning, never an
+   * error, so that a login or a sync still succeeds.
    *
+   * @param company the company granting, or null for a provider linked to none
    * @return the names granted
    */
   public static List<String> grant(
-      KeycloakSession session, RealmModel realm, UserModel user, List<String> names) {
+      KeycloakSession session,
+      RealmModel realm,
+      OrganizationModel company,
+      UserModel user,
+      List<String> names) {
+    CompanyRoles grants = CompanyRoles.grantedBy(realm, company);
     List<String> granted = new ArrayList<>();
     for (String name : names) {
       RoleModel role = KeycloakModelUtils.getRoleFromString(session, realm, name);
@@ -61,7 +68,7 @@ public final class DefaultRoles {
         LOG.warnf(
             "Provisioning: default role '%s' does not exist in realm %s", name, realm.getName());
       } else {
-        user.grantRole(role);
+        grants.grant(user, role);
         granted.add(name);
       }
     }

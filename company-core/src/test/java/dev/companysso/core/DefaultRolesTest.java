@@ -57,7 +57,8 @@ class DefaultRolesTest {
   }
 
   @Test
-  @DisplayName("Granting skips a role the realm does not have and reports what it granted")
+  @DisplayName(
+      "Granting skips a role the realm does not have and reports what it granted, realm-wide unless the realm has roles per company")
   void grantSkipsMissing() {
     KeycloakSession session = mock(KeycloakSession.class);
     RealmModel realm = mock(RealmModel.class);
@@ -68,7 +69,9 @@ class DefaultRolesTest {
     when(lookup.lookupRoleFromString(realm, "Worker")).thenReturn(worker);
     when(realm.getName()).thenReturn("workforce");
 
-    List<String> granted = DefaultRoles.grant(session, realm, user, List.of("Ghost", "Worker"));
+    List<String> granted =
+        DefaultRoles.grant(
+            session, realm, mock(OrganizationModel.class), user, List.of("Ghost", "Worker"));
 
     assertThat(granted).containsExactly("Worker");
     verify(user).grantRole(worker);

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
@@ -55,15 +54,7 @@ class AppAccessIT {
     admin = stack.keycloak().adminClient();
     fixtures = new RealmFixtures(admin, CompanySsoStack.REALM);
     app = ScimPayloads.unique("app");
-    ClientRepresentation client = new ClientRepresentation();
-    client.setClientId(app);
-    client.setPublicClient(true);
-    client.setStandardFlowEnabled(true);
-    client.setRedirectUris(List.of(stack.keycloak().baseUrl() + "/demo-app/*"));
-    client.setAttributes(Map.of("pkce.code.challenge.method", "S256"));
-    try (var created = fixtures.realm().clients().create(client)) {
-      appId = CreatedResponseUtil.getCreatedId(created);
-    }
+    appId = fixtures.publicApp(app, stack.keycloak().baseUrl(), List.of());
     acmeAppsBefore = new ArrayList<>();
     call("GET", "companies/acme", null)
         .body()

@@ -118,10 +118,14 @@ public abstract class RuleTableMapper<T> extends AbstractIdentityProviderMapper 
     Set<String> granted = new LinkedHashSet<>();
     matched.forEach(rule -> granted.addAll(rule.targets()));
 
+    TargetKind<T> kind = targets(session, realm, mapperModel);
     GrantSync.Outcome outcome =
         new GrantSync<>(
-                targets(session, realm, mapperModel),
-                id -> session.identityProviders().getMapperById(id) != null)
+                kind,
+                id -> {
+                  IdentityProviderMapperModel other = session.identityProviders().getMapperById(id);
+                  return other != null && kind.sharesGrantsWith(other);
+                })
             .apply(
                 user,
                 mapperModel.getId(),

@@ -62,7 +62,10 @@
         </div>
         <@passkeys.conditionalUIData />
     <#elseif section = "socialProviders" >
-        <#if realm.password && social.providers?? && social.providers?has_content>
+        <#if companyLinkedProviders?? && companyLinkedProviders?has_content>
+            <#-- Linking an account: the company sign-ins already linked to it prove it too. -->
+            <@identityProviders.show social={"providers": companyLinkedProviders}/>
+        <#elseif realm.password && social.providers?? && social.providers?has_content>
             <@identityProviders.show social=social/>
         </#if>
     <#elseif section = "info" >

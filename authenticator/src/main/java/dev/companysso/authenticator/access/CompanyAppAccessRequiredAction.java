@@ -1,5 +1,6 @@
 package dev.companysso.authenticator.access;
 
+import dev.companysso.authenticator.jit.LinkedAccountMembership;
 import dev.companysso.core.access.AppAccess;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -27,6 +28,7 @@ final class CompanyAppAccessRequiredAction implements RequiredActionProvider {
 
   @Override
   public void evaluateTriggers(RequiredActionContext context) {
+    LinkedAccountMembership.completeAfterLink(context);
     if (!verdict(context).admitted()) {
       context
           .getAuthenticationSession()

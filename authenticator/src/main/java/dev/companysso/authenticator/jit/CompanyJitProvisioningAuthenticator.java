@@ -124,7 +124,11 @@ final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAut
       String provisioning) {
     context.getEvent().detail(CompanyEventDetails.PROVISIONING, provisioning);
     CompanyMetrics.firstLogin(provisioning);
-    CompanyProvisioning.joinExisting(context, existing, company);
+    CompanyProvisioning.joinExisting(
+        context,
+        existing,
+        company,
+        JitProvisioningConfig.of(context.getAuthenticatorConfig()).rolesFor(company));
     context.setUser(existing);
     context.success();
   }

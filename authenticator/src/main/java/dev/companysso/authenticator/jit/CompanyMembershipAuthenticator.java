@@ -1,5 +1,7 @@
 package dev.companysso.authenticator.jit;
 
+import dev.companysso.core.DefaultRoles;
+import java.util.List;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
@@ -22,7 +24,9 @@ final class CompanyMembershipAuthenticator extends AbstractIdpAuthenticator {
       BrokeredIdentityContext brokerContext) {
     CompanyJitProvisioningAuthenticator.companyOf(context, brokerContext.getIdpConfig())
         .ifPresent(
-            company -> CompanyProvisioning.joinExisting(context, context.getUser(), company));
+            company ->
+                CompanyProvisioning.joinExisting(
+                    context, context.getUser(), company, DefaultRoles.of(company, List.of())));
     context.success();
   }
 

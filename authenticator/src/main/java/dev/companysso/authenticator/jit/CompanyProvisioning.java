@@ -2,14 +2,17 @@ package dev.companysso.authenticator.jit;
 
 import dev.companysso.authenticator.company.CompanyEventDetails;
 import dev.companysso.core.CompanyAttributes;
+import dev.companysso.core.CompanyRoles;
 import dev.companysso.core.DefaultRoles;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 
@@ -33,11 +36,13 @@ final class CompanyProvisioning {
     KeycloakSession session = context.getSession();
     List<String> granted =
         new ArrayList<>(
-            DefaultRoles.grant(session, context.getRealm(), user, config.rolesFor(company)));
+            DefaultRoles.grant(
+                session, context.getRealm(), company, user, config.rolesFor(company)));
     if (CompanyAttributes.isTrue(company, CompanyAttributes.FIRST_MEMBER_OWNER)
         && new OwnerClaim(session, Clock.systemUTC()).claim(company, user)) {
       granted.addAll(
-          DefaultRoles.grant(session, context.getRealm(), user, List.of(config.ownerRole())));
+          DefaultRoles.grant(
+              session, context.getRealm(), company, user, List.of(config.ownerRole())));
     }
     context
         .getEvent()
@@ -47,16 +52,37 @@ final class CompanyProvisioning {
     return granted;
   }
 
-  /** An existing account linked without a new user: membership only, roles stay as they are. */
+  /**
+   * An existing account linked without a new user: membership, and with roles per company the
+   * company's default roles in it. Realm-wide, the account's roles stay as they are: the company
+   * did not create it and must not widen what it holds elsewhere.
+   */
   static void joinExisting(
-      AuthenticationFlowContext context, UserModel user, OrganizationModel company) {
-    OrganizationProvider organizations =
-        context.getSession().getProvider(OrganizationProvider.class);
-    if (!company.isMember(user)) {
-      organizations.addMember(company, user);
-    }
-    context.getEvent().detail(CompanyEventDetails.COMPANY, company.getAlias());
+      AuthenticationFlowContext context,
+      UserModel user,
+      OrganizationModel company,
+      List<String> defaultRoles) {
+    join(context.getSession(), context.getRealm(), context.getEvent(), user, company, defaultRoles);
     recordFirstLogin(context, user);
+  }
+
+  /** {@link #joinExisting}, its details written to {@code event}. */
+  static void join(
+      KeycloakSession session,
+      RealmModel realm,
+      EventBuilder event,
+      UserModel user,
+      OrganizationModel company,
+      List<String> defaultRoles) {
+    if (!company.isMember(user)) {
+      session.getProvider(OrganizationProvider.class).addMember(company, user);
+    }
+    if (CompanyRoles.grantedBy(realm, company).scoped()) {
+      event.detail(
+          CompanyEventDetails.ROLES,
+          String.join(",", DefaultRoles.grant(session, realm, company, user, defaultRoles)));
+    }
+    event.detail(CompanyEventDetails.COMPANY, company.getAlias());
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.companysso.core.access;
 
 import dev.companysso.core.Companies;
+import dev.companysso.core.CompanyRoles;
 import dev.companysso.core.SettingLists;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -227,9 +228,27 @@ public final class AppAccess {
   }
 
   private static List<String> values(OrganizationModel company, String attribute) {
+    return valueStream(company, attribute).toList();
+  }
+
+  private static Stream<String> valueStream(OrganizationModel company, String attribute) {
     return company.getAttributes().getOrDefault(attribute, List.of()).stream()
-        .flatMap(value -> SettingLists.names(value).stream())
-        .toList();
+        .flatMap(value -> SettingLists.names(value).stream());
+  }
+
+  /** Whether the company lists the app; stops at the first match. */
+  private static boolean lists(OrganizationModel company, String clientId) {
+    return valueStream(company, COMPANY_ATTRIBUTE)
+        .anyMatch(value -> Grant.parse(value).clientId().equals(clientId));
+  }
+
+  /** The role the company requires for the app, whether or not it lists the app. */
+  private static Optional<String> requiredRole(OrganizationModel company, String clientId) {
+    return valueStream(company, ROLES_ATTRIBUTE)
+        .map(Grant::parse)
+        .filter(grant -> grant.clientId().equals(clientId))
+        .findFirst()
+        .flatMap(Grant::requiredRole);
   }
 
   /**
@@ -271,23 +290,29 @@ public final class AppAccess {
     if (mode == Mode.NONE) {
       return new Verdict(company, Optional.of(Refusal.COMPANY_NOT_ADMITTED));
     }
-    Optional<Grant> grant =
-        grants(company).stream().filter(g -> g.clientId().equals(client.getClientId())).findFirst();
-    if (mode == Mode.LISTED && grant.isEmpty()) {
+    String clientId = client.getClientId();
+    if (mode == Mode.LISTED && !lists(company, clientId)) {
       return new Verdict(company, Optional.of(Refusal.COMPANY_NOT_ADMITTED));
     }
-    Optional<String> required = grant.flatMap(Grant::requiredRole);
-    if (required.isPresent() && !holds(session, realm, user, required.get())) {
+    // As in grants(): a required role counts for an app the company lists. Asked in this order
+    // because most apps have no required role, and a company's list of apps can be long.
+    Optional<String> required =
+        requiredRole(company, clientId)
+            .filter(role -> mode == Mode.LISTED || lists(company, clientId));
+    if (required.isPresent() && !holds(realm, user, company, required.get())) {
       return new Verdict(company, Optional.of(Refusal.ROLE_REQUIRED));
     }
     return Verdict.ADMITTED;
   }
 
-  /** A role the app requires that does not exist is held by nobody: the app stays closed. */
+  /**
+   * The role realm-wide or in the company judged. A role the app requires that does not exist is
+   * held by nobody: the app stays closed.
+   */
   private static boolean holds(
-      KeycloakSession session, RealmModel realm, UserModel user, String roleName) {
+      RealmModel realm, UserModel user, OrganizationModel company, String roleName) {
     RoleModel role = KeycloakModelUtils.getRoleFromString(realm, roleName);
-    return role != null && user.hasRole(role);
+    return role != null && CompanyRoles.holds(realm, user, company, role);
   }
 
   private static Stream<OrganizationModel> companiesOf(

@@ -11,6 +11,7 @@ import org.keycloak.admin.client.resource.OrganizationResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.FederatedIdentityRepresentation;
@@ -18,6 +19,7 @@ import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -50,6 +52,24 @@ public final class RealmFixtures {
     user.setCredentials(List.of(credential));
     try (Response response = realm.users().create(user)) {
       return CreatedResponseUtil.getCreatedId(response);
+    }
+  }
+
+  /**
+   * A public PKCE client whose redirect URIs admit demo-app's callback, as an app of the realm;
+   * returns its id.
+   */
+  public String publicApp(
+      String clientId, String keycloakBaseUrl, List<ProtocolMapperRepresentation> mappers) {
+    ClientRepresentation client = new ClientRepresentation();
+    client.setClientId(clientId);
+    client.setPublicClient(true);
+    client.setStandardFlowEnabled(true);
+    client.setRedirectUris(List.of(keycloakBaseUrl + "/demo-app/*"));
+    client.setAttributes(Map.of("pkce.code.challenge.method", "S256"));
+    client.setProtocolMappers(mappers);
+    try (Response created = realm.clients().create(client)) {
+      return CreatedResponseUtil.getCreatedId(created);
     }
   }
 

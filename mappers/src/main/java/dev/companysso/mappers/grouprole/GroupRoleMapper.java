@@ -60,7 +60,8 @@ public final class GroupRoleMapper extends RuleTableMapper<RoleModel> {
   @Override
   protected TargetKind<RoleModel> targets(
       KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel) {
-    return new RoleTargets(session, realm);
+    return new RoleTargets(
+        session, realm, Companies.ofMapper(session, realm, mapperModel).orElse(null));
   }
 
   @Override

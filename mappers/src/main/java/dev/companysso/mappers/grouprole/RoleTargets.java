@@ -1,29 +1,40 @@
 package dev.companysso.mappers.grouprole;
 
+import dev.companysso.core.Companies;
+import dev.companysso.core.CompanyRoles;
 import dev.companysso.mappers.sync.TargetKind;
+import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
-/** Realm roles ({@code developer}) and client roles ({@code billing-app.admin}) as targets. */
+/**
+ * Realm roles ({@code developer}) and client roles ({@code billing-app.admin}) as targets, granted
+ * as the identity provider's company grants roles ({@link CompanyRoles}).
+ */
 final class RoleTargets implements TargetKind<RoleModel> {
-
-  /** Prefix of the user attribute listing the roles one mapper granted. */
-  static final String LEDGER_PREFIX = "companySso.roles.";
 
   private final KeycloakSession session;
   private final RealmModel realm;
+  private final OrganizationModel company;
+  private final CompanyRoles grants;
 
-  RoleTargets(KeycloakSession session, RealmModel realm) {
+  /**
+   * @param company the company of the mapper's identity provider, or null for one linked to none
+   */
+  RoleTargets(KeycloakSession session, RealmModel realm, OrganizationModel company) {
     this.session = session;
     this.realm = realm;
+    this.company = company;
+    this.grants = CompanyRoles.grantedBy(realm, company);
   }
 
   @Override
   public String ledgerPrefix() {
-    return LEDGER_PREFIX;
+    return CompanyRoles.TABLE_LEDGER_PREFIX;
   }
 
   @Override
@@ -37,17 +48,22 @@ final class RoleTargets implements TargetKind<RoleModel> {
   }
 
   @Override
+  public boolean sharesGrantsWith(IdentityProviderMapperModel other) {
+    return !grants.scoped() || Companies.ownsMapper(session, realm, company, other);
+  }
+
+  @Override
   public boolean holds(UserModel user, RoleModel role) {
-    return user.hasDirectRole(role);
+    return grants.holdsDirectly(user, role);
   }
 
   @Override
   public void give(UserModel user, RoleModel role) {
-    user.grantRole(role);
+    grants.grant(user, role);
   }
 
   @Override
   public void take(UserModel user, RoleModel role) {
-    user.deleteRoleMapping(role);
+    grants.revoke(user, role);
   }
 }

@@ -1,9 +1,11 @@
 package dev.companysso.mappers.groupteam;
 
+import dev.companysso.core.Companies;
 import dev.companysso.mappers.sync.TargetKind;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.keycloak.models.GroupModel;
+import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -49,6 +51,11 @@ final class GroupTargets implements TargetKind<GroupModel> {
   @Override
   public boolean createsMissing() {
     return createMissing;
+  }
+
+  @Override
+  public boolean sharesGrantsWith(IdentityProviderMapperModel other) {
+    return company == null || Companies.ownsMapper(session, realm, company, other);
   }
 
   @Override

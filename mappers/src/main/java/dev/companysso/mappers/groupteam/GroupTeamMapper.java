@@ -10,7 +10,6 @@ import java.util.List;
 import org.keycloak.broker.provider.IdentityProviderMapper;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.IdentityProviderMapperModel;
-import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -58,12 +57,10 @@ public final class GroupTeamMapper extends RuleTableMapper<GroupModel> {
   protected TargetKind<GroupModel> targets(
       KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel) {
     boolean createMissing = Boolean.parseBoolean(mapperModel.getConfig().get(CREATE_MISSING));
-    OrganizationModel company = null;
-    if (Boolean.parseBoolean(mapperModel.getConfig().get(ORGANIZATION_GROUPS))) {
-      IdentityProviderModel idp =
-          session.identityProviders().getByAlias(mapperModel.getIdentityProviderAlias());
-      company = idp == null ? null : Companies.ofIdentityProvider(session, realm, idp).orElse(null);
-    }
+    OrganizationModel company =
+        Boolean.parseBoolean(mapperModel.getConfig().get(ORGANIZATION_GROUPS))
+            ? Companies.ofMapper(session, realm, mapperModel).orElse(null)
+            : null;
     return new GroupTargets(session, realm, company, createMissing);
   }
 

@@ -27,8 +27,9 @@ public final class GrantSync<T> {
   private final Predicate<String> mapperExists;
 
   /**
-   * @param mapperExists whether a mapper id still names a mapper: the ledger of a deleted mapper no
-   *     longer co-owns anything
+   * @param mapperExists whether a mapper id still names a mapper whose grants count with this one's
+   *     ({@link TargetKind#sharesGrantsWith}): the ledger of a deleted mapper, or of another
+   *     company's, co-owns nothing
    */
   public GrantSync(TargetKind<T> kind, Predicate<String> mapperExists) {
     this.kind = kind;

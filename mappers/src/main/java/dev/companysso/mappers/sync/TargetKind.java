@@ -1,5 +1,6 @@
 package dev.companysso.mappers.sync;
 
+import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -30,6 +31,14 @@ public interface TargetKind<T> {
   /** The target a rule grants: found, or made if the mapper is set to make missing targets. */
   default T findOrCreate(String name) {
     return find(name);
+  }
+
+  /**
+   * Whether what {@code other} granted counts as this mapper's too (both own a target until neither
+   * grants it): not when the two write to different companies, whose targets only share a name.
+   */
+  default boolean sharesGrantsWith(IdentityProviderMapperModel other) {
+    return true;
   }
 
   /** Whether the user holds the target directly, not through a group or a composite. */

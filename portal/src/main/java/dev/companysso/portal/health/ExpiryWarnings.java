@@ -1,6 +1,7 @@
 package dev.companysso.portal.health;
 
 import dev.companysso.core.CompanyMetrics;
+import dev.companysso.core.CompanyRoles;
 import dev.companysso.core.DefaultRoles;
 import dev.companysso.portal.PortalEvents;
 import dev.companysso.userstorage.scim.ScimTokens;
@@ -116,7 +117,7 @@ public final class ExpiryWarnings {
       session
           .getProvider(OrganizationProvider.class)
           .getMembersStream(company, (String) null, null, -1, -1)
-          .filter(user -> user.hasRole(owner))
+          .filter(user -> CompanyRoles.holds(realm, user, company, owner))
           .forEach(user -> people.putIfAbsent(user.getId(), user));
     }
     ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);

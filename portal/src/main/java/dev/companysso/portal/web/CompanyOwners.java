@@ -1,5 +1,6 @@
 package dev.companysso.portal.web;
 
+import dev.companysso.core.CompanyRoles;
 import dev.companysso.core.DefaultRoles;
 import java.util.Comparator;
 import java.util.Optional;
@@ -11,9 +12,9 @@ import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 
 /**
- * The company a signed-in user may run in the portal: the one they are a member of while holding
- * the realm's Owner role. The role is realm-wide, so a member of several companies is not admitted:
- * which company they own cannot be told.
+ * The company a signed-in user may run in the portal: the one company they hold the Owner role in
+ * ({@link CompanyRoles}: in that company, or realm-wide in their only company). A person who owns
+ * several is not admitted: which company they mean cannot be told.
  */
 final class CompanyOwners {
 
@@ -22,17 +23,18 @@ final class CompanyOwners {
   static Optional<OrganizationModel> companyOf(
       KeycloakSession session, RealmModel realm, UserModel user) {
     RoleModel owner = realm.getRole(DefaultRoles.OWNER);
-    if (owner == null || !user.hasRole(owner) || !realm.isOrganizationsEnabled()) {
+    if (owner == null || !realm.isOrganizationsEnabled()) {
       return Optional.empty();
     }
-    var companies =
+    var owned =
         session
             .getProvider(OrganizationProvider.class)
             .getByMember(user)
             .filter(OrganizationModel::isEnabled)
+            .filter(company -> CompanyRoles.holds(realm, user, company, owner))
             .sorted(Comparator.comparing(OrganizationModel::getAlias))
             .limit(2)
             .toList();
-    return companies.size() == 1 ? Optional.of(companies.get(0)) : Optional.empty();
+    return owned.size() == 1 ? Optional.of(owned.get(0)) : Optional.empty();
   }
 }

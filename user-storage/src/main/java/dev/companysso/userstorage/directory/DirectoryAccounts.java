@@ -159,7 +159,7 @@ final class DirectoryAccounts {
             new FederatedIdentityModel(
                 config.identityProvider().getAlias(), listed.id(), listed.username()));
     session.getProvider(OrganizationProvider.class).addManagedMember(config.company(), user);
-    DefaultRoles.grant(session, realm, user, config.defaultRoles());
+    DefaultRoles.grant(session, realm, config.company(), user, config.defaultRoles());
     report.created++;
     return user;
   }

@@ -58,7 +58,11 @@ final class UserWriter {
     user.setSingleAttribute(AccountAttributes.SCIM_OWNER, context.company.getId());
     context.organizations().addManagedMember(context.company, user);
     DefaultRoles.grant(
-        context.session, context.realm, user, DefaultRoles.of(context.company, List.of()));
+        context.session,
+        context.realm,
+        context.company,
+        user,
+        DefaultRoles.of(context.company, List.of()));
     write(user, desired);
     return user;
   }

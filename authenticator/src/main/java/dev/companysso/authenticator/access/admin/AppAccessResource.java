@@ -1,6 +1,8 @@
 package dev.companysso.authenticator.access.admin;
 
 import dev.companysso.core.Companies;
+import dev.companysso.core.CompanyRoles;
+import dev.companysso.core.RolesPerCompanySwitch;
 import dev.companysso.core.access.AppAccess;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +22,9 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -27,7 +33,9 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * ({@code clients/{clientId}}: which companies it admits) and from the company's ({@code
  * companies/{code}}: the apps it may use, each with an optional required role). The same client and
  * organization attributes a realm JSON holds ({@link AppAccess}); a change ends at once the
- * sessions the policy now refuses.
+ * sessions the policy now refuses. Also roles per company: the realm's switch ({@code
+ * roles-per-company}) and a member's roles in one company ({@code
+ * companies/{code}/members/{userId}/roles}).
  */
 public final class AppAccessResource {
 
@@ -36,6 +44,13 @@ public final class AppAccessResource {
 
   /** The body of a company's setting. */
   public record CompanyApps(List<String> apps) {}
+
+  /** Whether companies grant roles per company; the answer to a switch says what it moved. */
+  public record RolesPerCompany(
+      Boolean enabled, Integer moved, Integer people, List<String> keptRealmWide) {}
+
+  /** The roles a member holds in one company ({@code Owner}, {@code billing-app.admin}). */
+  public record MemberRoles(List<String> roles) {}
 
   private final KeycloakSession session;
   private final RealmModel realm;
@@ -107,6 +122,90 @@ public final class AppAccessResource {
         Map.of(
             "company", code, "apps", replaced.apps(), "sessionsEnded", replaced.sessionsEnded()));
     return Response.ok(new CompanyApps(replaced.apps()), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  @GET
+  @Path("roles-per-company")
+  @Produces(MediaType.APPLICATION_JSON)
+  public RolesPerCompany rolesPerCompany() {
+    auth.realm().requireViewRealm();
+    return new RolesPerCompany(CompanyRoles.perCompany(realm), null, null, null);
+  }
+
+  /**
+   * Turning it on moves the grants companies made realm-wide into the company that made them
+   * ({@link RolesPerCompanySwitch}); turning it off only sends new grants realm-wide again.
+   */
+  @PUT
+  @Path("roles-per-company")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response setRolesPerCompany(RolesPerCompany wanted) {
+    auth.realm().requireManageRealm();
+    if (wanted == null || wanted.enabled() == null) {
+      return badRequest(List.of("enabled: true or false"));
+    }
+    RolesPerCompany answer;
+    if (wanted.enabled()) {
+      RolesPerCompanySwitch.Outcome outcome = RolesPerCompanySwitch.turnOn(session, realm);
+      answer =
+          new RolesPerCompany(true, outcome.moved(), outcome.people(), outcome.keptRealmWide());
+    } else {
+      RolesPerCompanySwitch.turnOff(realm);
+      answer = new RolesPerCompany(false, 0, 0, List.of());
+    }
+    record(Map.of("rolesPerCompany", answer));
+    return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  @GET
+  @Path("companies/{code}/members/{userId}/roles")
+  @Produces(MediaType.APPLICATION_JSON)
+  public MemberRoles memberRoles(@PathParam("code") String code, @PathParam("userId") String id) {
+    OrganizationModel company = Companies.withAlias(session, code);
+    UserModel user = member(company, id);
+    auth.users().requireView(user);
+    return new MemberRoles(
+        CompanyRoles.roles(realm, user, company).map(CompanyRoles::qualifier).toList());
+  }
+
+  /** Replaces the roles the member holds in the company; realm-wide roles stay as they are. */
+  @PUT
+  @Path("companies/{code}/members/{userId}/roles")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response setMemberRoles(
+      @PathParam("code") String code, @PathParam("userId") String id, MemberRoles wanted) {
+    OrganizationModel company = Companies.withAlias(session, code);
+    UserModel user = member(company, id);
+    auth.users().requireManage(user);
+    List<String> names = wanted == null || wanted.roles() == null ? List.of() : wanted.roles();
+    List<String> problems = new ArrayList<>();
+    List<RoleModel> roles = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      RoleModel role =
+          names.get(i) == null ? null : KeycloakModelUtils.getRoleFromString(realm, names.get(i));
+      if (role == null) {
+        problems.add("roles[" + i + "]: no role '" + names.get(i) + "' in this realm");
+      } else {
+        auth.roles().requireMapRole(role);
+        roles.add(role);
+      }
+    }
+    if (!problems.isEmpty()) {
+      return badRequest(problems);
+    }
+    List<String> held = CompanyRoles.replace(user, company, roles);
+    record(Map.of("company", code, "user", user.getId(), "roles", held));
+    return Response.ok(new MemberRoles(held), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  private UserModel member(OrganizationModel company, String userId) {
+    UserModel user = session.users().getUserById(realm, userId);
+    if (user == null || !company.isMember(user)) {
+      throw new NotFoundException("No member " + userId + " of " + company.getAlias());
+    }
+    return user;
   }
 
   private ClientModel client(String clientId, boolean manage) {
