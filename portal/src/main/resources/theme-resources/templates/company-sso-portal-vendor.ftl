@@ -30,6 +30,36 @@
                 </div>
             </div>
         </form>
+        <section id="csso-limited-apps" aria-labelledby="csso-limited-apps-heading">
+            <h2 id="csso-limited-apps-heading" class="pf-v5-c-title pf-m-md">${msg("companySsoPortalVendorLimitedApps")}</h2>
+            <#if limitedApps?has_content>
+                <ul>
+                    <#list limitedApps as app>
+                        <li data-app="${app.clientId()}" data-mode="${app.mode()}">${msg("companySsoPortalVendorLimitedApp." + app.mode(), app.clientId(), app.companies())}</li>
+                    </#list>
+                </ul>
+            <#else>
+                <p>${msg("companySsoPortalVendorLimitedAppsNone")}</p>
+            </#if>
+            <#if manages && configuresApps>
+                <form method="post" action="${portalUrl}/vendor/app-access" class="csso-inline-form" id="csso-app-access">
+                    <input type="hidden" name="csrf" value="${csrf}"/>
+                    <div class="${properties.kcFormGroupClass!}">
+                        <label for="csso-app-access-client" class="${properties.kcFormLabelClass!}"><span class="${properties.kcFormLabelTextClass!}">${msg("companySsoPortalVendorAppClient")}</span></label>
+                        <span class="${properties.kcInputClass!}"><input id="csso-app-access-client" name="clientId" type="text" autocomplete="off"/></span>
+                    </div>
+                    <div class="${properties.kcFormGroupClass!}">
+                        <label for="csso-app-access-mode" class="${properties.kcFormLabelClass!}"><span class="${properties.kcFormLabelTextClass!}">${msg("companySsoPortalVendorAppMode")}</span></label>
+                        <span class="${properties.kcInputClass!}">
+                            <select id="csso-app-access-mode" name="companies">
+                                <#list ["all", "listed", "none"] as mode><option value="${mode}">${msg("companySsoPortalVendorAppMode." + mode)}</option></#list>
+                            </select>
+                        </span>
+                    </div>
+                    <button type="submit" class="${properties.kcButtonSecondaryClass!}">${msg("companySsoPortalSave")}</button>
+                </form>
+            </#if>
+        </section>
         <#if !rows?has_content>
             <p id="csso-no-companies">${msg("companySsoPortalVendorNoCompanies")}</p>
         </#if>
@@ -65,6 +95,8 @@
                     </#if>
                     <dt>${msg("companySsoPortalVendorApps")}</dt>
                     <dd data-fact="apps"><#if row.apps()?has_content>${row.apps()?join(", ")}<#else>${msg("companySsoPortalVendorAppsNone")}</#if></dd>
+                    <dt>${msg("companySsoPortalVendorSsoRequired")}</dt>
+                    <dd data-fact="sso-required" data-required="${row.ssoRequired()?c}">${msg(row.ssoRequired()?then("companySsoPortalVendorSsoRequiredYes", "companySsoPortalVendorSsoRequiredNo"))}</dd>
                     <dt>${msg("companySsoPortalVendorOpenLinks")}</dt>
                     <dd data-fact="links">${row.links()?size}</dd>
                 </dl>
@@ -78,6 +110,10 @@
                                 <input id="csso-apps-input-${row.code()}" name="apps" type="text" value="${row.apps()?join(", ")}" autocomplete="off" aria-describedby="csso-apps-help-${row.code()}"/>
                             </span>
                             <p id="csso-apps-help-${row.code()}" class="${properties.kcInputHelperTextItemTextClass!}">${msg("companySsoPortalVendorAppsHelp")}</p>
+                        </div>
+                        <div class="${properties.kcFormGroupClass!}">
+                            <label class="csso-checkbox"><input type="checkbox" id="csso-sso-required-${row.code()}" name="ssoRequired" value="on" <#if row.ssoRequired()>checked</#if> aria-describedby="csso-sso-required-help-${row.code()}"/> ${msg("companySsoPortalVendorSsoRequiredLabel")}</label>
+                            <p id="csso-sso-required-help-${row.code()}" class="${properties.kcInputHelperTextItemTextClass!}">${msg("companySsoPortalVendorSsoRequiredHelp")}</p>
                         </div>
                         <button type="submit" class="${properties.kcButtonSecondaryClass!}" aria-label="${msg("companySsoPortalVendorAppsSave", row.name())}">${msg("companySsoPortalSave")}</button>
                     </form>

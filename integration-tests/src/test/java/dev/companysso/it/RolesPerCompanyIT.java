@@ -3,10 +3,13 @@ package dev.companysso.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import dev.companysso.harness.CompanySsoStack;
+import dev.companysso.it.scim.ScimAssertions;
+import dev.companysso.it.scim.ScimClient;
 import dev.companysso.it.scim.ScimPayloads;
 import dev.companysso.it.support.AdminRest;
 import dev.companysso.it.support.Browser;
@@ -283,6 +286,38 @@ class RolesPerCompanyIT {
 
   private static void member(RealmFixtures realm, String companyId, String userId) {
     realm.realm().organizations().get(companyId).members().addMember(userId).close();
+  }
+
+  @Test
+  @DisplayName(
+      "With roles per company, a user Okta pushes through SCIM gets Worker, and a group's rule its role, in Acme only")
+  void scimGrantsInTheCompany() throws Exception {
+    setRealmAttribute("companySso.rolesPerCompany", "true");
+    ScimClient acme =
+        new ScimClient(ScimClient.rotateToken(admin, stack.keycloak().baseUrl(), "acme"));
+    String login = ScimPayloads.unique("scim-rpc-") + "@acme.example";
+    try {
+      String id =
+          ScimAssertions.assertResource(
+                  acme.post("Users", ScimPayloads.oktaUser(login, "Ro", "Les")), 201)
+              .path("id")
+              .asText();
+      // Acme's table gives Field to members of any site-* group.
+      ObjectNode group = ScimPayloads.oktaGroup(ScimPayloads.unique("site-rpc-"));
+      group.putArray("members").addObject().put("value", id);
+      ScimAssertions.assertResource(acme.post("Groups", group), 201);
+
+      String acmeId = fixtures.companyRepresentation("acme").getId();
+      assertThat(fixtures.attributesOf(login))
+          .containsEntry("companySso.companyRoles." + acmeId, List.of("Worker", "Field"));
+      assertThat(fixtures.directRealmRolesOf(login)).doesNotContain("Worker", "Field");
+    } finally {
+      fixtures
+          .realm()
+          .users()
+          .searchByEmail(login, true)
+          .forEach(u -> fixtures.realm().users().delete(u.getId()).close());
+    }
   }
 
   private List<String> memberRoles(String company, String userId) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.companysso.harness.CompanySsoStack;
 import dev.companysso.it.scim.ScimPayloads;
+import dev.companysso.it.support.Accessibility;
 import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.CompanySsoExtension;
 import dev.companysso.it.support.DemoAppClient;
@@ -21,6 +22,7 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 
 /**
  * A company that requires its sign-in: its members, and anyone with an e-mail in its verified
@@ -123,7 +125,7 @@ class SsoRequiredIT {
 
   @Test
   @DisplayName(
-      "Forgot password sends an Acme member to Acme's Okta (no reset e-mail), a user of another domain gets Keycloak's ordinary page; registering with an acme.example e-mail is refused, naming Acme")
+      "Forgot password sends an Acme member to Acme's Okta (no reset e-mail), a user of another domain gets Keycloak's ordinary page; registering with an acme.example e-mail goes to Acme's Okta, and one typed into the form later is refused, naming Acme")
   void resetAndRegistration() throws Exception {
     String member = localUser(ScimPayloads.unique("reset") + "@acme.example", true);
     String outsider = localUser(ScimPayloads.unique("reset") + "@vendor.example", false);
@@ -145,10 +147,30 @@ class SsoRequiredIT {
       assertThat(browser.currentUrl().toString()).startsWith(stack.keycloak().baseUrl());
       assertThat(browser.pageText()).contains("You should receive an email shortly");
     }
+    // Registration asks for the e-mail first: an acme.example one goes to Acme's Okta, no account.
+    String email = ScimPayloads.unique("new") + "@acme.example";
     try (Browser browser = Browser.start()) {
       openLogin(browser);
       browser.clickToNewPage(By.cssSelector("a[href*='login-actions/registration']"));
-      String email = ScimPayloads.unique("new") + "@acme.example";
+      browser.waitFor(By.id("email")).sendKeys(email);
+      browser.driver().findElement(By.id("kc-company-sso-register-continue")).click();
+      browser.waitForUrlStartingWith(acmeOkta());
+    }
+    assertThat(fixtures.realm().users().searchByEmail(email, true)).isEmpty();
+    // Another domain goes on to the form, the e-mail filled in; changed there to an acme.example
+    // one, the form refuses it, naming Acme.
+    try (Browser browser = Browser.start("--lang=de", "--accept-lang=de")) {
+      browser.driver().manage().window().setSize(new Dimension(390, 844));
+      openLogin(browser);
+      browser.clickToNewPage(By.cssSelector("a[href*='login-actions/registration']"));
+      assertThat(Accessibility.seriousViolations(browser)).as("e-mail step").isEmpty();
+      assertThat(Accessibility.overflowsSideways(browser)).isFalse();
+      browser.screenshot("registration-email-de-phone");
+      browser.waitFor(By.id("email")).sendKeys("new@vendor.example");
+      browser.clickToNewPage(By.id("kc-company-sso-register-continue"));
+      assertThat(browser.waitFor(By.id("email")).getAttribute("value"))
+          .isEqualTo("new@vendor.example");
+      browser.waitFor(By.id("email")).clear();
       browser.waitFor(By.id("email")).sendKeys(email);
       for (String field : List.of("username", "firstName", "lastName")) {
         if (!browser.driver().findElements(By.id(field)).isEmpty()) {
@@ -162,8 +184,8 @@ class SsoRequiredIT {
       browser.driver().findElement(By.id("password-confirm")).sendKeys(PASSWORD);
       browser.clickToNewPage(By.cssSelector("input[type=submit], button[type=submit]"));
       assertThat(browser.waitFor(By.id("input-error-email")).getText())
-          .contains("Acme signs its people in with its own account");
-      assertThat(fixtures.realm().users().searchByEmail(email, true)).isEmpty();
+          .contains("Acme meldet seine Mitarbeitenden mit dem eigenen Firmenkonto an");
     }
+    assertThat(fixtures.realm().users().searchByEmail(email, true)).isEmpty();
   }
 }

@@ -2,6 +2,7 @@ package dev.companysso.authenticator.access;
 
 import com.google.auto.service.AutoService;
 import dev.companysso.core.access.SsoRequired;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,9 @@ import org.keycloak.provider.ProviderConfigProperty;
 /**
  * {@code company-sso-required-registration}: the registration form refuses an e-mail in the
  * verified domain of a company that requires its sign-in, telling the person to sign in with their
- * company instead (a form step cannot leave the page; the message names the way).
+ * company instead (a form step cannot leave the page: {@link SsoRequiredRegistrationEmail}, before
+ * the form, sends them; this catches an e-mail changed on the form). It also fills in the e-mail
+ * that step asked for.
  */
 @AutoService(FormActionFactory.class)
 public final class SsoRequiredRegistration implements FormAction, FormActionFactory {
@@ -53,7 +56,13 @@ public final class SsoRequiredRegistration implements FormAction, FormActionFact
 
   @Override
   public void buildPage(FormContext context, LoginFormsProvider form) {
-    // nothing to add
+    String email =
+        context.getAuthenticationSession().getAuthNote(SsoRequiredRegistrationEmail.EMAIL_NOTE);
+    if (email != null) {
+      MultivaluedMap<String, String> filled = new MultivaluedHashMap<>();
+      filled.putSingle(RegistrationPage.FIELD_EMAIL, email);
+      form.setFormData(filled);
+    }
   }
 
   @Override

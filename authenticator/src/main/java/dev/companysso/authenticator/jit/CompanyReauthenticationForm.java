@@ -1,12 +1,12 @@
 package dev.companysso.authenticator.jit;
 
+import dev.companysso.authenticator.discovery.BrokerLoginLink;
 import dev.companysso.core.Companies;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.authenticators.broker.IdpUsernamePasswordForm;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.FederatedIdentityModel;
@@ -15,8 +15,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.services.Urls;
-import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * Keycloak's "confirm it is your account" step of linking, which also offers the company sign-ins
@@ -90,9 +88,6 @@ final class CompanyReauthenticationForm extends IdpUsernamePasswordForm {
       AuthenticationFlowContext context, UserModel user) {
     KeycloakSession session = context.getSession();
     RealmModel realm = context.getRealm();
-    AuthenticationSessionModel authSession = context.getAuthenticationSession();
-    String code = context.generateAccessCode();
-    String clientData = AuthenticationProcessor.getClientData(session, authSession);
     return session
         .users()
         .getFederatedIdentitiesStream(realm, user)
@@ -108,16 +103,13 @@ final class CompanyReauthenticationForm extends IdpUsernamePasswordForm {
                     provider.getAlias(),
                     KeycloakModelUtils.getIdentityProviderDisplayName(session, provider),
                     provider.getProviderId(),
-                    Urls.identityProviderAuthnRequest(
-                            context.getUriInfo().getBaseUri(),
-                            provider.getAlias(),
-                            realm.getName(),
-                            code,
-                            authSession.getClient().getClientId(),
-                            authSession.getTabId(),
-                            clientData,
-                            null)
-                        .toString()))
+                    BrokerLoginLink.to(
+                        session,
+                        realm,
+                        context.getAuthenticationSession(),
+                        context.getUriInfo().getBaseUri(),
+                        provider.getAlias(),
+                        null)))
         .toList();
   }
 }

@@ -56,12 +56,20 @@ public final class AppAccess {
       if (value == null || value.isBlank()) {
         return ALL;
       }
-      return switch (value.strip().toLowerCase(Locale.ROOT)) {
-        case "all" -> ALL;
-        case "listed" -> LISTED;
-        // An unknown value must not open an app its admin meant to close.
-        default -> NONE;
-      };
+      // An unknown value must not open an app its admin meant to close.
+      return parse(value).orElse(NONE);
+    }
+
+    /** A mode as an admin writes it ({@code all}, {@code listed}, {@code none}); empty if not. */
+    public static Optional<Mode> parse(String value) {
+      return value == null
+          ? Optional.empty()
+          : switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "all" -> Optional.of(ALL);
+            case "listed" -> Optional.of(LISTED);
+            case "none" -> Optional.of(NONE);
+            default -> Optional.empty();
+          };
     }
 
     public String value() {
@@ -109,6 +117,25 @@ public final class AppAccess {
   }
 
   private AppAccess() {}
+
+  /**
+   * Sets which companies the app admits and ends at once the sessions of the app it now refuses.
+   *
+   * @return how many sessions ended
+   */
+  public static int admit(
+      KeycloakSession session, RealmModel realm, ClientModel client, Mode mode) {
+    client.setAttribute(CLIENT_ATTRIBUTE, mode.value());
+    return endRefusedSessions(session, realm, client);
+  }
+
+  /** The apps that do not admit every company, by client ID. */
+  public static Stream<ClientModel> limitedApps(RealmModel realm) {
+    return realm
+        .getClientsStream()
+        .filter(client -> Mode.of(client) != Mode.ALL)
+        .sorted(java.util.Comparator.comparing(ClientModel::getClientId));
+  }
 
   /**
    * Problems with a company's list of apps, each naming its place ({@code apps[1]: …}): a client

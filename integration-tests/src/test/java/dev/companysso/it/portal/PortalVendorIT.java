@@ -216,10 +216,55 @@ class PortalVendorIT {
 
       search(browser, code);
       browser.waitFor(By.id("csso-apps-input-" + code)).sendKeys("demo-app");
+      browser.waitFor(By.id("csso-sso-required-" + code)).click();
       browser.clickToNewPage(By.cssSelector("#csso-apps-" + code + " button"));
       assertThat(fact(company(browser, code), "apps")).isEqualTo("demo-app");
+      assertThat(
+              company(browser, code)
+                  .findElement(By.cssSelector("[data-fact='sso-required']"))
+                  .getAttribute("data-required"))
+          .isEqualTo("true");
       assertThat(fixtures.companyResource(code).toRepresentation().getAttributes())
-          .containsEntry("companySso.apps", java.util.List.of("demo-app"));
+          .containsEntry("companySso.apps", java.util.List.of("demo-app"))
+          .containsEntry("companySso.ssoRequired", java.util.List.of("true"));
+      // Which companies an app admits needs the right to configure clients.
+      assertThat(browser.driver().findElements(By.id("csso-app-access"))).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "Staff who may also configure clients limit an app to the companies that list it: the vendor view lists the app with how many companies list it; an unknown app is refused")
+  void appSide() throws Exception {
+    String code = newCompany("appside");
+    String app = "appside-" + code;
+    org.keycloak.representations.idm.ClientRepresentation client =
+        new org.keycloak.representations.idm.ClientRepresentation();
+    client.setClientId(app);
+    client.setPublicClient(true);
+    fixtures.realm().clients().create(client).close();
+    fixtures.companyAttribute(code, "companySso.apps", app);
+    try (Browser browser = Browser.start()) {
+      signIn(browser, staff("manage-organizations", "manage-clients"));
+      browser.waitFor(By.id("csso-app-access-client")).sendKeys("no-such-app");
+      browser.clickToNewPage(By.cssSelector("#csso-app-access button"));
+      assertThat(browser.pageText()).contains("There is no app 'no-such-app' in this realm");
+
+      search(browser, code);
+      browser.waitFor(By.id("csso-app-access-client")).sendKeys(app);
+      new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id("csso-app-access-mode")))
+          .selectByValue("listed");
+      browser.clickToNewPage(By.cssSelector("#csso-app-access button"));
+      assertThat(browser.waitFor(By.cssSelector("[data-app='" + app + "']")).getText())
+          .contains(app)
+          .contains("only the companies that list it (1)");
+      assertThat(Accessibility.seriousViolations(browser)).as("vendor view").isEmpty();
+    } finally {
+      fixtures
+          .realm()
+          .clients()
+          .findByClientId(app)
+          .forEach(c -> fixtures.realm().clients().get(c.getId()).remove());
     }
   }
 

@@ -2,6 +2,7 @@ package dev.companysso.portal.web;
 
 import dev.companysso.core.SettingLists;
 import dev.companysso.core.access.AppAccess;
+import dev.companysso.core.access.SsoRequired;
 import dev.companysso.portal.PortalEvents;
 import dev.companysso.portal.PortalUrls;
 import dev.companysso.portal.domains.DomainVerifications;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -148,6 +150,7 @@ public final class VendorResource {
   /**
    * The apps the company may use ({@code clientId[:role]}, comma-separated): the same setting as
    * the admin API's {@code company-sso-access/companies/{code}}; sessions the change refuses end.
+   * With it, whether the company requires its own sign-in ({@code ssoRequired}).
    */
   @POST
   @Path("apps")
@@ -165,6 +168,8 @@ public final class VendorResource {
           "companySsoPortalVendorBadApps",
           String.join("; ", replaced.problems()));
     }
+    boolean ssoRequired = "on".equals(form.getFirst("ssoRequired"));
+    SsoRequired.require(company, ssoRequired);
     PortalEvents.staffActed(
         session,
         realm,
@@ -172,8 +177,50 @@ public final class VendorResource {
         company.getAlias(),
         OperationType.UPDATE,
         "apps",
-        Map.of("apps", replaced.apps(), "sessionsEnded", replaced.sessionsEnded()));
+        Map.of(
+            "apps",
+            replaced.apps(),
+            "sessionsEnded",
+            replaced.sessionsEnded(),
+            "ssoRequired",
+            ssoRequired));
     return backTo(company);
+  }
+
+  /**
+   * Which companies an app admits: the same setting as the admin API's {@code
+   * company-sso-access/clients/{clientId}}; sessions the change refuses end.
+   */
+  @POST
+  @Path("app-access")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.TEXT_HTML)
+  public Response saveAppAccess(MultivaluedMap<String, String> form) {
+    VendorStaff staff = managingStaff(form);
+    if (!staff.configuresApps()) {
+      throw refusal(Response.Status.FORBIDDEN, "companySsoPortalVendorViewOnly");
+    }
+    String clientId = form.getFirst("clientId") == null ? "" : form.getFirst("clientId").strip();
+    ClientModel client = realm.getClientByClientId(clientId);
+    Optional<AppAccess.Mode> mode = AppAccess.Mode.parse(form.getFirst("companies"));
+    if (client == null || mode.isEmpty()) {
+      return pages.message(
+          Response.Status.BAD_REQUEST,
+          "companySsoPortalVendorTitle",
+          "companySsoPortalVendorBadApp",
+          clientId);
+    }
+    int ended = AppAccess.admit(session, realm, client, mode.get());
+    PortalEvents.staffActed(
+        session,
+        realm,
+        staff.user(),
+        "apps",
+        OperationType.UPDATE,
+        clientId,
+        Map.of("clientId", clientId, "companies", mode.get().value(), "sessionsEnded", ended));
+    return Response.seeOther(URI.create(PortalUrls.of(session, realm).portal() + "/vendor"))
+        .build();
   }
 
   /** The vendor view searched for the company, after a change to it. */
@@ -227,8 +274,10 @@ public final class VendorResource {
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put("staff", staff.user().getUsername());
     attributes.put("manages", staff.manages());
+    attributes.put("configuresApps", staff.configuresApps());
     attributes.put("csrf", staff.csrfToken());
     attributes.put("rows", rows);
+    attributes.put("limitedApps", LimitedApp.all(session, realm));
     attributes.put("search", query == null ? "" : query);
     attributes.put("page", page);
     attributes.put("more", more);

@@ -1,6 +1,7 @@
 package dev.companysso.portal.web;
 
 import dev.companysso.core.access.AppAccess;
+import dev.companysso.core.access.SsoRequired;
 import dev.companysso.portal.PortalEvents;
 import dev.companysso.portal.health.ConnectionHealth;
 import dev.companysso.portal.links.SetupLink;
@@ -31,6 +32,7 @@ public record VendorRow(
     List<String> verifiedDomains,
     List<String> missingRecords,
     List<String> apps,
+    boolean ssoRequired,
     List<OpenLink> links) {
 
   /** A setup link that still works. */
@@ -68,6 +70,7 @@ public record VendorRow(
             .toList(),
         missingRecords,
         AppAccess.grants(company).stream().map(AppAccess.Grant::value).toList(),
+        SsoRequired.required(company),
         open.stream()
             .map(
                 link ->

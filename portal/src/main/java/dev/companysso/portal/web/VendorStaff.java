@@ -13,11 +13,12 @@ import org.keycloak.models.UserModel;
  * A user of the realm who may see its companies in the vendor view (the realm-management roles
  * {@code view-organizations}, {@code view-realm}, or their manage counterparts, directly, through a
  * composite such as {@code realm-admin} or a group) and who may also create and revoke setup links
- * ({@code manage-organizations} or {@code manage-realm}). These are the roles with which Keycloak
- * lets an admin of the realm view and manage organizations; per-organization fine-grained
- * permissions apply in the admin REST API only.
+ * ({@code manage-organizations} or {@code manage-realm}), and which companies an app admits if they
+ * may configure clients ({@code manage-clients} or {@code manage-realm}). These are the roles with
+ * which Keycloak lets an admin of the realm view and manage organizations; per-organization
+ * fine-grained permissions apply in the admin REST API only.
  */
-record VendorStaff(UserModel user, boolean manages, String csrfSecret) {
+record VendorStaff(UserModel user, boolean manages, boolean configuresApps, String csrfSecret) {
 
   static Optional<VendorStaff> of(RealmModel realm, UserModel user, String userSessionId) {
     ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
@@ -28,7 +29,11 @@ record VendorStaff(UserModel user, boolean manages, String csrfSecret) {
         holdsAny(management, user, AdminRoles.MANAGE_ORGANIZATIONS, AdminRoles.MANAGE_REALM);
     boolean views =
         manages || holdsAny(management, user, AdminRoles.VIEW_ORGANIZATIONS, AdminRoles.VIEW_REALM);
-    return views ? Optional.of(new VendorStaff(user, manages, userSessionId)) : Optional.empty();
+    boolean configuresApps =
+        holdsAny(management, user, AdminRoles.MANAGE_CLIENTS, AdminRoles.MANAGE_REALM);
+    return views
+        ? Optional.of(new VendorStaff(user, manages, configuresApps, userSessionId))
+        : Optional.empty();
   }
 
   private static boolean holdsAny(ClientModel management, UserModel user, String... roles) {

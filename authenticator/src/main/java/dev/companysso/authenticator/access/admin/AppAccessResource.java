@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -82,17 +82,15 @@ public final class AppAccessResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response setClient(@PathParam("clientId") String clientId, ClientAccess access) {
     ClientModel client = client(clientId, true);
-    String mode =
-        access == null || access.companies() == null
-            ? ""
-            : access.companies().strip().toLowerCase(Locale.ROOT);
-    if (!List.of("all", "listed", "none").contains(mode)) {
+    Optional<AppAccess.Mode> mode =
+        AppAccess.Mode.parse(access == null ? null : access.companies());
+    if (mode.isEmpty()) {
       return badRequest(List.of("companies: one of all, listed, none"));
     }
-    client.setAttribute(AppAccess.CLIENT_ATTRIBUTE, mode);
-    int ended = AppAccess.endRefusedSessions(session, realm, client);
-    record(Map.of("clientId", clientId, "companies", mode, "sessionsEnded", ended));
-    return Response.ok(new ClientAccess(mode), MediaType.APPLICATION_JSON_TYPE).build();
+    int ended = AppAccess.admit(session, realm, client, mode.get());
+    record(Map.of("clientId", clientId, "companies", mode.get().value(), "sessionsEnded", ended));
+    return Response.ok(new ClientAccess(mode.get().value()), MediaType.APPLICATION_JSON_TYPE)
+        .build();
   }
 
   @GET
