@@ -1,7 +1,9 @@
 package dev.companysso.core;
 
 import jakarta.ws.rs.NotFoundException;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
@@ -44,6 +46,24 @@ public final class Companies {
     return ofMapper(session, realm, mapper)
         .map(owner -> owner.getId().equals(company.getId()))
         .orElse(false);
+  }
+
+  /** The group rule tables (the bundle's table mappers) of the company's identity providers. */
+  public static Stream<IdentityProviderMapperModel> ruleTables(
+      KeycloakSession session, OrganizationModel company) {
+    return company
+        .getIdentityProviders()
+        .sorted(Comparator.comparing(IdentityProviderModel::getAlias))
+        .flatMap(
+            provider ->
+                session
+                    .identityProviders()
+                    .getMappersByAliasStream(provider.getAlias())
+                    .filter(
+                        mapper ->
+                            ProviderIds.RULE_TABLE_MAPPERS.contains(
+                                mapper.getIdentityProviderMapper()))
+                    .sorted(Comparator.comparing(IdentityProviderMapperModel::getName)));
   }
 
   /** The company whose code (organization alias) is exactly {@code alias}, for admin APIs. */

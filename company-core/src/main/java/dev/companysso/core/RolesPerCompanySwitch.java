@@ -74,19 +74,9 @@ public final class RolesPerCompanySwitch {
   /** The user attributes in which the company's group-to-role tables record their grants. */
   private static Set<String> tableLedgers(KeycloakSession session, OrganizationModel company) {
     Set<String> ledgers = new LinkedHashSet<>();
-    company
-        .getIdentityProviders()
-        .forEach(
-            provider ->
-                session
-                    .identityProviders()
-                    .getMappersByAliasStream(provider.getAlias())
-                    .filter(
-                        mapper ->
-                            ProviderIds.GROUP_ROLE_MAPPER.equals(
-                                mapper.getIdentityProviderMapper()))
-                    .forEach(
-                        mapper -> ledgers.add(CompanyRoles.TABLE_LEDGER_PREFIX + mapper.getId())));
+    Companies.ruleTables(session, company)
+        .filter(table -> ProviderIds.GROUP_ROLE_MAPPER.equals(table.getIdentityProviderMapper()))
+        .forEach(table -> ledgers.add(CompanyRoles.TABLE_LEDGER_PREFIX + table.getId()));
     return ledgers;
   }
 }

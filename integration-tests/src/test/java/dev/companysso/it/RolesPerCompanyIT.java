@@ -331,13 +331,9 @@ class RolesPerCompanyIT {
   }
 
   private AdminRest.Answer call(String method, String path, String body) throws Exception {
-    return AdminRest.call(
-        admin,
-        stack.keycloak().baseUrl(),
-        CompanySsoStack.REALM,
-        method,
-        "company-sso-access/" + path,
-        body);
+    return new AdminRest.Resource(
+            admin, stack.keycloak().baseUrl(), CompanySsoStack.REALM, "company-sso-access")
+        .call(method, path, body);
   }
 
   private static JWTClaimsSet accessClaims(OIDCTokens tokens) throws Exception {

@@ -15,6 +15,15 @@ public final class AdminRest {
   /** The HTTP status and the JSON body. */
   public record Answer(int status, JsonNode body) {}
 
+  /** One of the bundle's resources in a realm, called as one admin. */
+  public record Resource(Keycloak admin, String keycloakBaseUrl, String realm, String prefix) {
+
+    /** {@code path} is below the resource; {@code jsonBody} {@code null}: none. */
+    public Answer call(String method, String path, String jsonBody) throws Exception {
+      return AdminRest.call(admin, keycloakBaseUrl, realm, method, prefix + "/" + path, jsonBody);
+    }
+  }
+
   private AdminRest() {}
 
   /** {@code path} is below {@code /admin/realms/{realm}/}. */
