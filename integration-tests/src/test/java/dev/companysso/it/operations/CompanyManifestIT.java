@@ -8,6 +8,8 @@ import dev.companysso.it.scim.ScimPayloads;
 import dev.companysso.it.support.AdminRest;
 import dev.companysso.it.support.CompanySsoExtension;
 import dev.companysso.it.support.RealmFixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -212,6 +214,30 @@ class CompanyManifestIT {
     assertThat(call("GET", "companies/" + code, null).status()).isEqualTo(404);
     assertThat(fixtures.realm().identityProviders().findAll())
         .noneMatch(provider -> provider.getAlias().equals("new-okta"));
+  }
+
+  @Test
+  @DisplayName(
+      "The demo companies' manifests (realm-exports/manifests) match the demo realm, but for this run's simulator addresses and secrets not yet set through a manifest")
+  void demoManifestsMatchTheDemoRealm() throws Exception {
+    List<Path> files;
+    try (var listed = Files.list(Path.of("..", "realm-exports", "manifests"))) {
+      files = listed.filter(file -> file.toString().endsWith(".json")).sorted().toList();
+    }
+    assertThat(files).hasSize(4);
+    for (Path file : files) {
+      String code = file.getFileName().toString().replace(".json", "");
+      AdminRest.Answer plan =
+          call("PUT", "companies/" + code + "?dryRun=true", Files.readString(file));
+      assertThat(plan.status()).as(file.toString()).isEqualTo(200);
+      for (JsonNode change : plan.body().path("changes")) {
+        assertThat(change.path("path").asText())
+            .as(file + ": " + change)
+            .matches(
+                "identityProviders\\.[a-z-]+\\.(baseUrlOverride|authorityOverride|graphOverride"
+                    + "|clientSecret|groupsApiToken)");
+      }
+    }
   }
 
   @Test

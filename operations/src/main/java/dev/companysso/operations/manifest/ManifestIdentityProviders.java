@@ -202,24 +202,18 @@ final class ManifestIdentityProviders {
         resolved.put(key, value);
         continue;
       }
-      if (VAULT.matcher(value).matches()) {
-        resolved.put(key, value);
-        continue;
-      }
-      Matcher variable = ENVIRONMENT.matcher(value);
-      if (!variable.matches()) {
+      if (!VAULT.matcher(value).matches() && !ENVIRONMENT.matcher(value).matches()) {
         problems.add(
             path + ".config." + key,
             "a secret is given as ${vault.name} or ${ENV_NAME}, never as such");
         fine = false;
         continue;
       }
-      String fromEnvironment = environment.apply(variable.group(1));
-      String secretValue = fromEnvironment != null ? fromEnvironment : variable.group(2);
+      String secretValue = secretValue(value);
       if (secretValue == null) {
         problems.add(
             path + ".config." + key,
-            "the server's environment has no " + variable.group(1) + " and no default is given");
+            "the server's environment has no " + value + " and no default is given");
         fine = false;
         continue;
       }
@@ -227,6 +221,22 @@ final class ManifestIdentityProviders {
       resolved.put(REFERENCE_PREFIX + key, value);
     }
     return fine ? resolved : null;
+  }
+
+  /**
+   * What a reference stores: a vault reference itself (Keycloak resolves it at use), the value of
+   * an environment variable or its default; null when there is neither.
+   */
+  private String secretValue(String reference) {
+    if (VAULT.matcher(reference).matches()) {
+      return reference;
+    }
+    Matcher variable = ENVIRONMENT.matcher(reference);
+    if (!variable.matches()) {
+      return null;
+    }
+    String fromEnvironment = environment.apply(variable.group(1));
+    return fromEnvironment != null ? fromEnvironment : variable.group(2);
   }
 
   /** The settings the manifest gives that differ from the stored ones (secrets by reference). */
@@ -247,13 +257,13 @@ final class ManifestIdentityProviders {
         .config()
         .forEach(
             (key, value) -> {
-              String stored =
+              boolean same =
                   secret(key)
-                      ? existing
-                          .getConfig()
-                          .getOrDefault(REFERENCE_PREFIX + key, existing.getConfig().get(key))
-                      : existing.getConfig().get(key);
-              if (!Objects.equals(value, stored)) {
+                      ? value.equals(existing.getConfig().get(REFERENCE_PREFIX + key))
+                          && Objects.equals(secretValue(value), existing.getConfig().get(key))
+                      : Objects.equals(
+                          value.isBlank() ? null : value, existing.getConfig().get(key));
+              if (!same) {
                 differences.put(key, value);
               }
             });
@@ -321,7 +331,15 @@ final class ManifestIdentityProviders {
       model.setHideOnLogin(true);
       model.setSyncMode(IdentityProviderSyncMode.FORCE);
     }
-    config.putAll(resolved);
+    // A blank setting is no setting, as the admin console stores it.
+    resolved.forEach(
+        (key, value) -> {
+          if (value.isBlank()) {
+            config.remove(key);
+          } else {
+            config.put(key, value);
+          }
+        });
     model.setConfig(config);
     model.setAlias(provider.alias());
     model.setProviderId(provider.type());
