@@ -1,6 +1,8 @@
 package dev.companysso.core;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.keycloak.models.OrganizationModel;
 
 /** The organization attributes through which a company tunes the bundle for itself. */
@@ -19,5 +21,22 @@ public final class CompanyAttributes {
 
   public static boolean isTrue(OrganizationModel company, String attribute) {
     return company.getAttributes().getOrDefault(attribute, List.of()).contains("true");
+  }
+
+  /** The attribute's first value, or null when it has none or a blank one. */
+  public static String first(OrganizationModel company, String attribute) {
+    List<String> values = company.getAttributes().get(attribute);
+    return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0);
+  }
+
+  /** Sets a single-valued attribute; null removes it. */
+  public static void set(OrganizationModel company, String attribute, String value) {
+    Map<String, List<String>> attributes = new LinkedHashMap<>(company.getAttributes());
+    if (value == null) {
+      attributes.remove(attribute);
+    } else {
+      attributes.put(attribute, List.of(value));
+    }
+    company.setAttributes(attributes);
   }
 }

@@ -1,10 +1,9 @@
 package dev.companysso.core.access;
 
+import dev.companysso.core.CompanyAttributes;
 import dev.companysso.core.CompanyDomains;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.keycloak.models.IdentityProviderModel;
@@ -73,13 +72,7 @@ public final class SsoRequired {
 
   /** Turns the company option on or off. */
   public static void require(OrganizationModel company, boolean required) {
-    Map<String, List<String>> attributes = new LinkedHashMap<>(company.getAttributes());
-    if (required) {
-      attributes.put(COMPANY_ATTRIBUTE, List.of("true"));
-    } else {
-      attributes.remove(COMPANY_ATTRIBUTE);
-    }
-    company.setAttributes(attributes);
+    CompanyAttributes.set(company, COMPANY_ATTRIBUTE, required ? "true" : null);
   }
 
   public static boolean required(OrganizationModel company) {

@@ -41,6 +41,9 @@ class CompanyManifestIT {
   @AfterEach
   void removeCompanies() {
     for (String code : codes) {
+      fixtures.realm().components().query(null, "org.keycloak.storage.UserStorageProvider").stream()
+          .filter(c -> List.of(code + "-okta").equals(c.getConfig().get("identityProvider")))
+          .forEach(c -> fixtures.realm().components().component(c.getId()).remove());
       fixtures.realm().identityProviders().findAll().stream()
           .filter(provider -> provider.getAlias().equals(code + "-okta"))
           .forEach(provider -> fixtures.realm().identityProviders().get(code + "-okta").remove());
@@ -99,7 +102,24 @@ class CompanyManifestIT {
             }
           ],
           "options": {"defaultRoles": ["Worker"], "firstMemberOwner": true, "autoRedirect": false},
-          "access": {"apps": [%4$s], "ssoRequired": false}
+          "access": {"apps": [%4$s], "ssoRequired": false},
+          "provisioning": {
+            "scim": {"onDelete": "delete", "identityProvider": "%1$s-okta"},
+            "directories": [
+              {
+                "name": "%2$s directory",
+                "type": "okta-directory",
+                "identityProvider": "%1$s-okta",
+                "changedSyncPeriod": 900,
+                "settings": {
+                  "authentication": "api-token",
+                  "apiToken": "${MANIFEST_IT_UNSET_TOKEN:00manifest-token}",
+                  "groupFilter": "Engineering",
+                  "activeStatuses": ["ACTIVE", "LOCKED_OUT"]
+                }
+              }
+            ]
+          }
         }
         """
         .formatted(code, name, domain, apps);
@@ -134,7 +154,28 @@ class CompanyManifestIT {
             });
     assertThat(fixtures.companyResource(code).toRepresentation().getAttributes())
         .containsEntry("companySso.firstMemberOwner", List.of("true"))
-        .containsEntry("companySso.apps", List.of("demo-app"));
+        .containsEntry("companySso.apps", List.of("demo-app"))
+        .containsEntry("companySso.scim.onDelete", List.of("delete"));
+    assertThat(
+            fixtures
+                .realm()
+                .components()
+                .query(
+                    null,
+                    "org.keycloak.storage.UserStorageProvider",
+                    "Manifest " + code + " directory"))
+        .singleElement()
+        .satisfies(
+            directory -> {
+              assertThat(directory.getProviderId()).isEqualTo("okta-directory");
+              assertThat(directory.getConfig())
+                  .containsEntry("identityProvider", List.of(code + "-okta"))
+                  .containsEntry("changedSyncPeriod", List.of("900"))
+                  .hasEntrySatisfying(
+                      "activeStatuses",
+                      statuses ->
+                          assertThat(statuses).containsExactlyInAnyOrder("ACTIVE", "LOCKED_OUT"));
+            });
 
     AdminRest.Answer again = call("PUT", "companies/" + code, body);
     assertThat(again.status()).isEqualTo(200);
@@ -161,7 +202,13 @@ class CompanyManifestIT {
     JsonNode exportedOkta = exported.path("identityProviders").get(0);
     assertThat(exportedOkta.path("config").path("clientSecret").asText())
         .isEqualTo("${MANIFEST_IT_UNSET_SECRET:okta-client-secret}");
+    JsonNode exportedDirectory = exported.path("provisioning").path("directories").get(0);
+    assertThat(exportedDirectory.path("settings").path("apiToken").toString())
+        .isEqualTo("[\"${MANIFEST_IT_UNSET_TOKEN:00manifest-token}\"]");
+    assertThat(exported.path("provisioning").path("scim").path("onDelete").asText())
+        .isEqualTo("delete");
     assertThat(exported.toString())
+        .doesNotContain("\"00manifest-token\"")
         .doesNotContain("\"okta-client-secret\"")
         .doesNotContain("issuer");
     AdminRest.Answer roundTrip = call("PUT", "companies/" + code, exported.toString());
@@ -191,7 +238,16 @@ class CompanyManifestIT {
             {"identityProvider": "new-okta", "name": "mine", "kind": "roles", "rules": [{"group": "Staff", "to": ["No such role"]}]}
           ],
           "options": {"defaultRoles": ["No such role"]},
-          "access": {"apps": ["no-such-app"]}
+          "access": {"apps": ["no-such-app"]},
+          "provisioning": {
+            "scim": {"onDelete": "erase", "identityProvider": "acme-okta"},
+            "directories": [
+              {"name": "theirs", "type": "okta-directory", "identityProvider": "acme-okta"},
+              {"name": "mine", "type": "okta-directory", "identityProvider": "new-okta",
+               "settings": {"apiToken": "00plain-token", "orgUrl": "https://x.okta.com"}},
+              {"name": "odd", "type": "ldap", "identityProvider": "new-okta"}
+            ]
+          }
         }
         """
             .formatted(code, code);
@@ -210,7 +266,16 @@ class CompanyManifestIT {
         .contains("ruleTables[0].identityProvider: acme-okta is not a sign-in of this company")
         .contains("ruleTables[1].rules: Rule 1 (Staff): role 'No such role' does not exist.")
         .contains("options.defaultRoles[0]: no role 'No such role' in this realm")
-        .contains("access: apps[0]: no client 'no-such-app' in this realm");
+        .contains("access: apps[0]: no client 'no-such-app' in this realm")
+        .contains("provisioning.scim.onDelete: 'erase' is not one of disable, delete")
+        .contains("provisioning.scim.identityProvider: acme-okta is not a sign-in of this company")
+        .contains(
+            "provisioning.directories[0].identityProvider: acme-okta is not a sign-in of this company")
+        .contains(
+            "provisioning.directories[1].settings.apiToken: a secret is given as ${vault.name}")
+        .contains(
+            "provisioning.directories[1].settings.orgUrl: no setting 'orgUrl' for okta-directory")
+        .contains("provisioning.directories[2].type: no directory type 'ldap'");
     assertThat(call("GET", "companies/" + code, null).status()).isEqualTo(404);
     assertThat(fixtures.realm().identityProviders().findAll())
         .noneMatch(provider -> provider.getAlias().equals("new-okta"));
@@ -235,7 +300,8 @@ class CompanyManifestIT {
             .as(file + ": " + change)
             .matches(
                 "identityProviders\\.[a-z-]+\\.(baseUrlOverride|authorityOverride|graphOverride"
-                    + "|clientSecret|groupsApiToken)");
+                    + "|clientSecret|groupsApiToken)"
+                    + "|provisioning\\.directories\\.[^.]+\\.apiToken");
       }
     }
   }

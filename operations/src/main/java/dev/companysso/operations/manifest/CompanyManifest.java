@@ -18,7 +18,8 @@ public record CompanyManifest(
     List<IdentityProvider> identityProviders,
     List<RuleTable> ruleTables,
     Options options,
-    Access access) {
+    Access access,
+    Provisioning provisioning) {
 
   /**
    * A domain of the company and whether it is verified (proved by DNS or vouched by the vendor).
@@ -64,4 +65,29 @@ public record CompanyManifest(
    * The access policy from the company's side: its apps ({@code clientId[:role]}), SSO required.
    */
   public record Access(List<String> apps, Boolean ssoRequired) {}
+
+  /**
+   * How people reach the company besides first login: SCIM's settings (its bearer token is issued
+   * in the portal or the admin API, never in a manifest) and the directories synced from the
+   * company's Okta or Entra ID. A directory not listed is left alone.
+   */
+  public record Provisioning(Scim scim, List<Directory> directories) {
+
+    /** What SCIM's {@code DELETE /Users} does, and which sign-in its {@code externalId} links. */
+    public record Scim(String onDelete, String identityProvider) {}
+
+    /**
+     * A directory sync ({@code okta-directory}, {@code entra-directory}) of one of the company's
+     * sign-ins, named in the company; periods in seconds, -1 for none; settings as the admin
+     * console's form names them, each a value or a list, secrets only as references.
+     */
+    public record Directory(
+        String name,
+        String type,
+        String identityProvider,
+        Boolean enabled,
+        Integer fullSyncPeriod,
+        Integer changedSyncPeriod,
+        java.util.Map<String, List<String>> settings) {}
+  }
 }

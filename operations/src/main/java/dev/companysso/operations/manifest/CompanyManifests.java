@@ -47,6 +47,7 @@ public final class CompanyManifests {
   private final OrganizationProvider organizations;
   private final ManifestIdentityProviders identityProviders;
   private final ManifestRuleTables ruleTables;
+  private final ManifestProvisioning provisioning;
 
   public CompanyManifests(KeycloakSession session, RealmModel realm) {
     this.session = session;
@@ -54,6 +55,7 @@ public final class CompanyManifests {
     this.organizations = session.getProvider(OrganizationProvider.class);
     this.identityProviders = new ManifestIdentityProviders(session, realm, System::getenv);
     this.ruleTables = new ManifestRuleTables(session, realm);
+    this.provisioning = new ManifestProvisioning(session, realm, System::getenv);
   }
 
   /**
@@ -98,7 +100,8 @@ public final class CompanyManifests {
             CompanyAttributes.isTrue(company, CompanyAttributes.AUTO_REDIRECT)),
         new CompanyManifest.Access(
             AppAccess.grants(company).stream().map(AppAccess.Grant::value).toList(),
-            SsoRequired.required(company)));
+            SsoRequired.required(company)),
+        provisioning.export(company));
   }
 
   private void check(
@@ -139,12 +142,15 @@ public final class CompanyManifests {
     if (manifest.identityProviders() != null) {
       identityProviders.check(manifest.identityProviders(), company, problems);
     }
+    Set<String> listed = new HashSet<>();
+    if (manifest.identityProviders() != null) {
+      manifest.identityProviders().forEach(provider -> listed.add(provider.alias()));
+    }
     if (manifest.ruleTables() != null) {
-      Set<String> listed = new HashSet<>();
-      if (manifest.identityProviders() != null) {
-        manifest.identityProviders().forEach(provider -> listed.add(provider.alias()));
-      }
       ruleTables.check(manifest.ruleTables(), listed, company, problems);
+    }
+    if (manifest.provisioning() != null) {
+      provisioning.check(manifest.provisioning(), listed, company, problems);
     }
     if (manifest.options() != null && manifest.options().defaultRoles() != null) {
       List<String> roles = manifest.options().defaultRoles();
@@ -208,6 +214,9 @@ public final class CompanyManifests {
     if (manifest.access() != null) {
       planAccess(manifest.access(), current, plan);
     }
+    if (manifest.provisioning() != null) {
+      provisioning.plan(manifest.provisioning(), current, plan);
+    }
   }
 
   private void planDomains(
@@ -254,7 +263,7 @@ public final class CompanyManifests {
                 String.join(",", now),
                 String.join(",", wanted.defaultRoles())),
             company ->
-                attribute(
+                CompanyAttributes.set(
                     company,
                     CompanyAttributes.DEFAULT_ROLES,
                     wanted.defaultRoles().isEmpty()
@@ -308,18 +317,8 @@ public final class CompanyManifests {
     if (now != wanted) {
       plan.change(
           new Change(path, String.valueOf(now), wanted.toString()),
-          company -> attribute(company, attribute, wanted ? "true" : null));
+          company -> CompanyAttributes.set(company, attribute, wanted ? "true" : null));
     }
-  }
-
-  private static void attribute(OrganizationModel company, String name, String value) {
-    Map<String, List<String>> attributes = new LinkedHashMap<>(company.getAttributes());
-    if (value == null) {
-      attributes.remove(name);
-    } else {
-      attributes.put(name, List.of(value));
-    }
-    company.setAttributes(attributes);
   }
 
   private static List<CompanyManifest.Domain> domains(OrganizationModel company) {

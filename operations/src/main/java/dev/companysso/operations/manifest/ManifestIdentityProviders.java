@@ -5,14 +5,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.keycloak.broker.provider.IdentityProvider;
 import org.keycloak.broker.provider.IdentityProviderFactory;
 import org.keycloak.broker.social.SocialIdentityProvider;
@@ -32,13 +29,6 @@ import org.keycloak.organization.OrganizationProvider;
  */
 final class ManifestIdentityProviders {
 
-  /** Where the reference a secret came from is kept beside it, for export and comparison. */
-  static final String REFERENCE_PREFIX = "companySso.secretRef.";
-
-  private static final Pattern VAULT = Pattern.compile("\\$\\{vault\\.[^}]+}");
-  private static final Pattern ENVIRONMENT =
-      Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
-
   /** What the Okta and Entra ID types work out from their form and store on every save. */
   private static final Set<String> DERIVED =
       Set.of(
@@ -54,19 +44,13 @@ final class ManifestIdentityProviders {
 
   private final KeycloakSession session;
   private final RealmModel realm;
-  private final Function<String, String> environment;
+  private final SecretReferences secrets;
 
   ManifestIdentityProviders(
       KeycloakSession session, RealmModel realm, Function<String, String> environment) {
     this.session = session;
     this.realm = realm;
-    this.environment = environment;
-  }
-
-  /** Whether a setting holds a secret: never stored in a manifest. */
-  static boolean secret(String key) {
-    String name = key.toLowerCase(Locale.ROOT);
-    return name.endsWith("secret") || name.endsWith("token") || name.endsWith("password");
+    this.secrets = new SecretReferences(environment);
   }
 
   void check(
@@ -162,11 +146,11 @@ final class ManifestIdentityProviders {
                         }
                       });
               provider.getConfig().entrySet().stream()
-                  .filter(entry -> entry.getKey().startsWith(REFERENCE_PREFIX))
+                  .filter(entry -> SecretReferences.isReference(entry.getKey()))
                   .forEach(
                       entry ->
                           config.put(
-                              entry.getKey().substring(REFERENCE_PREFIX.length()),
+                              entry.getKey().substring(SecretReferences.PREFIX.length()),
                               entry.getValue()));
               return new CompanyManifest.IdentityProvider(
                   provider.getAlias(),
@@ -183,8 +167,8 @@ final class ManifestIdentityProviders {
     boolean vendorType =
         ProviderIds.OKTA.equals(provider.getProviderId())
             || ProviderIds.ENTRA_ID.equals(provider.getProviderId());
-    return !secret(key)
-        && !key.startsWith(REFERENCE_PREFIX)
+    return !SecretReferences.namedSecret(key)
+        && !SecretReferences.isReference(key)
         && !key.startsWith("kc.org")
         && !(vendorType && DERIVED.contains(key))
         && !"syncMode".equals(key);
@@ -198,45 +182,19 @@ final class ManifestIdentityProviders {
     for (Map.Entry<String, String> setting : config.entrySet()) {
       String key = setting.getKey();
       String value = setting.getValue();
-      if (!secret(key)) {
+      if (!SecretReferences.namedSecret(key)) {
         resolved.put(key, value);
         continue;
       }
-      if (!VAULT.matcher(value).matches() && !ENVIRONMENT.matcher(value).matches()) {
-        problems.add(
-            path + ".config." + key,
-            "a secret is given as ${vault.name} or ${ENV_NAME}, never as such");
+      String problem = secrets.problem(value);
+      if (problem != null) {
+        problems.add(path + ".config." + key, problem);
         fine = false;
         continue;
       }
-      String secretValue = secretValue(value);
-      if (secretValue == null) {
-        problems.add(
-            path + ".config." + key,
-            "the server's environment has no " + value + " and no default is given");
-        fine = false;
-        continue;
-      }
-      resolved.put(key, secretValue);
-      resolved.put(REFERENCE_PREFIX + key, value);
+      secrets.store(key, value, resolved);
     }
     return fine ? resolved : null;
-  }
-
-  /**
-   * What a reference stores: a vault reference itself (Keycloak resolves it at use), the value of
-   * an environment variable or its default; null when there is neither.
-   */
-  private String secretValue(String reference) {
-    if (VAULT.matcher(reference).matches()) {
-      return reference;
-    }
-    Matcher variable = ENVIRONMENT.matcher(reference);
-    if (!variable.matches()) {
-      return null;
-    }
-    String fromEnvironment = environment.apply(variable.group(1));
-    return fromEnvironment != null ? fromEnvironment : variable.group(2);
   }
 
   /** The settings the manifest gives that differ from the stored ones (secrets by reference). */
@@ -258,9 +216,8 @@ final class ManifestIdentityProviders {
         .forEach(
             (key, value) -> {
               boolean same =
-                  secret(key)
-                      ? value.equals(existing.getConfig().get(REFERENCE_PREFIX + key))
-                          && Objects.equals(secretValue(value), existing.getConfig().get(key))
+                  SecretReferences.namedSecret(key)
+                      ? secrets.same(key, value, existing.getConfig())
                       : Objects.equals(
                           value.isBlank() ? null : value, existing.getConfig().get(key));
               if (!same) {
@@ -276,8 +233,8 @@ final class ManifestIdentityProviders {
       case "enabled" -> String.valueOf(existing.isEnabled());
       case "hideOnLogin" -> String.valueOf(existing.isHideOnLogin());
       default ->
-          secret(key)
-              ? existing.getConfig().get(REFERENCE_PREFIX + key)
+          SecretReferences.namedSecret(key)
+              ? existing.getConfig().get(SecretReferences.PREFIX + key)
               : existing.getConfig().get(key);
     };
   }

@@ -24,7 +24,8 @@ final class ManifestReader {
           "identityProviders",
           "ruleTables",
           "options",
-          "access");
+          "access",
+          "provisioning");
   private static final Set<String> TABLE =
       Set.of("identityProvider", "name", "kind", "rules", "settings");
   private static final Set<String> RULE = Set.of("group", "to");
@@ -34,6 +35,17 @@ final class ManifestReader {
   private static final Set<String> OPTIONS =
       Set.of("defaultRoles", "firstMemberOwner", "autoRedirect");
   private static final Set<String> ACCESS = Set.of("apps", "ssoRequired");
+  private static final Set<String> PROVISIONING = Set.of("scim", "directories");
+  private static final Set<String> SCIM = Set.of("onDelete", "identityProvider");
+  private static final Set<String> DIRECTORY =
+      Set.of(
+          "name",
+          "type",
+          "identityProvider",
+          "enabled",
+          "fullSyncPeriod",
+          "changedSyncPeriod",
+          "settings");
 
   private final ManifestProblems problems;
 
@@ -56,7 +68,8 @@ final class ManifestReader {
         identityProviders(document.get("identityProviders")),
         ruleTables(document.get("ruleTables")),
         options(document.get("options")),
-        access(document.get("access")));
+        access(document.get("access")),
+        provisioning(document.get("provisioning")));
   }
 
   private List<CompanyManifest.Domain> domains(JsonNode node) {
@@ -219,6 +232,99 @@ final class ManifestReader {
     unknown(node, ACCESS, "access.");
     return new CompanyManifest.Access(
         texts(node, "apps", "access."), bool(node, "ssoRequired", "access."));
+  }
+
+  private CompanyManifest.Provisioning provisioning(JsonNode node) {
+    if (!section(node, "provisioning")) {
+      return null;
+    }
+    unknown(node, PROVISIONING, "provisioning.");
+    CompanyManifest.Provisioning.Scim scim = null;
+    JsonNode scimNode = node.get("scim");
+    if (section(scimNode, "provisioning.scim")) {
+      unknown(scimNode, SCIM, "provisioning.scim.");
+      scim =
+          new CompanyManifest.Provisioning.Scim(
+              text(scimNode, "onDelete", "provisioning.scim."),
+              text(scimNode, "identityProvider", "provisioning.scim."));
+    }
+    return new CompanyManifest.Provisioning(scim, directories(node.get("directories")));
+  }
+
+  private List<CompanyManifest.Provisioning.Directory> directories(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isArray()) {
+      problems.add("provisioning.directories", "a list");
+      return null;
+    }
+    List<CompanyManifest.Provisioning.Directory> directories = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      String path = "provisioning.directories[" + i + "]";
+      JsonNode entry = node.get(i);
+      if (!section(entry, path)) {
+        continue;
+      }
+      unknown(entry, DIRECTORY, path + ".");
+      String prefix = path + ".";
+      CompanyManifest.Provisioning.Directory directory =
+          new CompanyManifest.Provisioning.Directory(
+              text(entry, "name", prefix),
+              text(entry, "type", prefix),
+              text(entry, "identityProvider", prefix),
+              bool(entry, "enabled", prefix),
+              number(entry, "fullSyncPeriod", prefix),
+              number(entry, "changedSyncPeriod", prefix),
+              settings(entry.get("settings"), prefix + "settings"));
+      for (String field : List.of("name", "type", "identityProvider")) {
+        if (!entry.path(field).isTextual() || entry.get(field).asText().isBlank()) {
+          problems.add(prefix + field, "required");
+        }
+      }
+      directories.add(directory);
+    }
+    return directories;
+  }
+
+  /** Settings whose values are a value or a list of values. */
+  private Map<String, List<String>> settings(JsonNode node, String path) {
+    Map<String, List<String>> settings = new LinkedHashMap<>();
+    if (node == null || node.isNull()) {
+      return settings;
+    }
+    if (!node.isObject()) {
+      problems.add(path, "an object of settings");
+      return settings;
+    }
+    node.fields()
+        .forEachRemaining(
+            field -> {
+              JsonNode value = field.getValue();
+              if (value.isValueNode() && !value.isNull()) {
+                settings.put(field.getKey(), List.of(value.asText()));
+              } else if (value.isArray()) {
+                List<String> texts = texts(node, field.getKey(), path + ".");
+                if (texts != null) {
+                  settings.put(field.getKey(), texts);
+                }
+              } else {
+                problems.add(path + "." + field.getKey(), "a value or a list of values");
+              }
+            });
+    return settings;
+  }
+
+  private Integer number(JsonNode node, String field, String prefix) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+      problems.add(prefix + field, "a whole number");
+      return null;
+    }
+    return value.asInt();
   }
 
   private boolean section(JsonNode node, String path) {

@@ -23,7 +23,10 @@ class ManifestReaderTest {
         {"nmae": "x", "enabled": "yes", "domains": [3, {"verified": true}],
          "identityProviders": [{"type": "okta", "config": {"a": {"b": 1}}}],
          "ruleTables": [{"kind": "roles", "rules": [{"group": "G"}]}],
-         "options": [], "access": {"apps": "demo-app", "extra": 1}}
+         "options": [], "access": {"apps": "demo-app", "extra": 1},
+         "provisioning": {"scim": {"onDelete": 1},
+           "directories": [{"type": "okta-directory", "fullSyncPeriod": "hourly",
+             "settings": {"groupFilter": {"x": 1}}}]}}
         """,
         problems);
     assertThat(problems.list())
@@ -39,7 +42,12 @@ class ManifestReaderTest {
             "ruleTables[0].rules[0]: needs \"group\" and \"to\"",
             "options: an object",
             "access.apps: a list of strings",
-            "access.extra: unknown field");
+            "access.extra: unknown field",
+            "provisioning.scim.onDelete: a string",
+            "provisioning.directories[0].fullSyncPeriod: a whole number",
+            "provisioning.directories[0].settings.groupFilter: a value or a list of values",
+            "provisioning.directories[0].name: required",
+            "provisioning.directories[0].identityProvider: required");
   }
 
   @Test
@@ -55,7 +63,10 @@ class ManifestReaderTest {
                "config": {"oktaDomain": "acme.okta.com", "pkceEnabled": true}}],
              "ruleTables": [{"identityProvider": "acme-okta", "name": "t", "kind": "roles",
                "rules": [{"group": "Engineering", "to": ["Engineer"]}]}],
-             "access": {"apps": ["demo-app"], "ssoRequired": true}}
+             "access": {"apps": ["demo-app"], "ssoRequired": true},
+             "provisioning": {"directories": [{"name": "d", "type": "okta-directory",
+               "identityProvider": "acme-okta", "changedSyncPeriod": 900,
+               "settings": {"apiToken": "${vault.t}", "activeStatuses": ["ACTIVE", "LOCKED_OUT"]}}]}}
             """,
             problems);
     assertThat(problems.list()).isEmpty();
@@ -69,14 +80,34 @@ class ManifestReaderTest {
         .containsExactly(new CompanyManifest.RuleTable.Rule("Engineering", List.of("Engineer")));
     assertThat(manifest.options()).isNull();
     assertThat(manifest.access().ssoRequired()).isTrue();
+    assertThat(manifest.provisioning().directories().get(0).settings())
+        .isEqualTo(
+            Map.of(
+                "apiToken",
+                List.of("${vault.t}"),
+                "activeStatuses",
+                List.of("ACTIVE", "LOCKED_OUT")));
+    assertThat(manifest.provisioning().directories().get(0).changedSyncPeriod()).isEqualTo(900);
   }
 
   @Test
-  @DisplayName("A setting is a secret when its name ends in Secret, Token or Password")
+  @DisplayName("A setting is a secret when its name ends in Secret, Token, Password or PrivateKey")
   void secrets() {
-    assertThat(ManifestIdentityProviders.secret("clientSecret")).isTrue();
-    assertThat(ManifestIdentityProviders.secret("groupsApiToken")).isTrue();
-    assertThat(ManifestIdentityProviders.secret("clientSecretExpiresOn")).isFalse();
-    assertThat(ManifestIdentityProviders.secret("clientId")).isFalse();
+    assertThat(SecretReferences.namedSecret("clientSecret")).isTrue();
+    assertThat(SecretReferences.namedSecret("groupsApiToken")).isTrue();
+    assertThat(SecretReferences.namedSecret("privateKey")).isTrue();
+    assertThat(SecretReferences.namedSecret("clientSecretExpiresOn")).isFalse();
+    assertThat(SecretReferences.namedSecret("clientId")).isFalse();
+  }
+
+  @Test
+  @DisplayName("A secret reference is a vault name or an environment variable, with its default")
+  void references() {
+    SecretReferences secrets = new SecretReferences(Map.of("OKTA_TOKEN", "from-env")::get);
+    assertThat(secrets.problem("plain-secret")).contains("never as such");
+    assertThat(secrets.problem("${MISSING}")).contains("no ${MISSING}");
+    assertThat(secrets.resolve("${vault.okta}")).isEqualTo("${vault.okta}");
+    assertThat(secrets.resolve("${OKTA_TOKEN:fallback}")).isEqualTo("from-env");
+    assertThat(secrets.resolve("${MISSING:fallback}")).isEqualTo("fallback");
   }
 }

@@ -1,5 +1,6 @@
 package dev.companysso.userstorage.scim;
 
+import dev.companysso.core.CompanyAttributes;
 import java.util.List;
 import java.util.Locale;
 import org.keycloak.models.IdentityProviderModel;
@@ -20,7 +21,7 @@ public record ScimSettings(boolean deleteUsers, IdentityProviderModel identityPr
   /** The settings as stored; an unreadable value falls back to the safe default (disable). */
   public static ScimSettings of(OrganizationModel company) {
     boolean delete = DELETE.equals(onDelete(company));
-    String alias = attribute(company, IDENTITY_PROVIDER);
+    String alias = CompanyAttributes.first(company, IDENTITY_PROVIDER);
     List<IdentityProviderModel> providers = company.getIdentityProviders().toList();
     IdentityProviderModel provider =
         alias != null
@@ -30,7 +31,7 @@ public record ScimSettings(boolean deleteUsers, IdentityProviderModel identityPr
   }
 
   public static String onDelete(OrganizationModel company) {
-    String value = attribute(company, ON_DELETE);
+    String value = CompanyAttributes.first(company, ON_DELETE);
     return value == null ? DISABLE : value.strip().toLowerCase(Locale.ROOT);
   }
 
@@ -50,10 +51,5 @@ public record ScimSettings(boolean deleteUsers, IdentityProviderModel identityPr
               + company.getAlias()
               + ".");
     }
-  }
-
-  static String attribute(OrganizationModel company, String name) {
-    List<String> values = company.getAttributes().get(name);
-    return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0);
   }
 }
