@@ -1,8 +1,11 @@
 package dev.companysso.core;
 
+import dev.companysso.core.events.CompanyEvent;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
@@ -22,7 +25,11 @@ public final class AccountDeactivation {
   private AccountDeactivation() {}
 
   public static void disable(
-      KeycloakSession session, RealmModel realm, UserModel user, String reason) {
+      KeycloakSession session,
+      RealmModel realm,
+      OrganizationModel company,
+      UserModel user,
+      String reason) {
     user.setEnabled(false);
     user.setSingleAttribute(DISABLED_BY_SYNC, reason);
     session.sessions().removeUserSessions(realm, user);
@@ -33,6 +40,13 @@ public final class AccountDeactivation {
         .forEach(offline -> session.sessions().removeOfflineUserSession(realm, offline));
     session.users().setNotBeforeForUser(realm, user, Time.currentTime());
     LOG.infof("Provisioning: disabled %s (%s)", user.getUsername(), reason);
+    CompanyEvent.raise(
+        session,
+        realm,
+        company,
+        CompanyEvent.USER_DEPROVISIONED,
+        user,
+        Map.of("reason", reason, "deleted", false));
   }
 
   /** Re-enables a user this sync disabled; false for anyone else. */

@@ -59,6 +59,19 @@ public final class KeycloakServer implements AutoCloseable {
       Path log,
       Map<String, String> environment) {
     distribution.installBundle();
+    return restart(distribution, httpPort, managementPort, log, environment);
+  }
+
+  /**
+   * Starts Keycloak again on what an earlier {@link #start} installed, its database kept: a
+   * restart.
+   */
+  public static KeycloakServer restart(
+      KeycloakDistribution distribution,
+      int httpPort,
+      int managementPort,
+      Path log,
+      Map<String, String> environment) {
     return launch(
         distribution,
         List.of("start-dev", "--import-realm"),

@@ -11,10 +11,12 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import dev.companysso.harness.ClusterStack;
 import dev.companysso.harness.CompanySsoStack;
+import dev.companysso.harness.FreePort;
 import dev.companysso.harness.KeycloakDistribution;
 import dev.companysso.harness.LoginHttp;
 import dev.companysso.it.scim.ScimClient;
 import dev.companysso.it.scim.ScimPayloads;
+import dev.companysso.it.support.AdminRest;
 import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.DemoAppClient;
 import dev.companysso.it.support.DirectorySyncAdmin;
@@ -23,6 +25,7 @@ import dev.companysso.it.support.LoginPage;
 import dev.companysso.it.support.RealmFixtures;
 import dev.companysso.it.support.SimulatorUsers;
 import dev.companysso.it.support.UpstreamSignInPage;
+import dev.companysso.it.support.WebhookReceiver;
 import dev.companysso.simulators.ApiFault;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -120,6 +123,52 @@ class ClusterIT {
     }
     assertThat(fixtures.companiesOf(login)).containsExactly("acme");
     assertThat(fixtures.realmRolesOf(login)).contains("Worker");
+  }
+
+  @Test
+  @DisplayName(
+      "Webhook deliveries of events raised on both nodes go out once each, though both nodes send the outbox")
+  void webhooksOncePerEvent() throws Exception {
+    try (WebhookReceiver receiver = new WebhookReceiver(FreePort.pick()).start()) {
+      AdminRest.Answer created =
+          AdminRest.call(
+              admin,
+              cluster.baseUrl(),
+              REALM,
+              "POST",
+              "company-sso-webhooks",
+              "{\"url\": \"%s\", \"company\": \"globex\", \"events\": [\"user.provisioned\"]}"
+                  .formatted(receiver.url("/cluster")));
+      assertThat(created.status()).as(created.toString()).isEqualTo(201);
+      String hook = created.body().path("webhook").path("id").asText();
+      String secret = created.body().path("secret").asText();
+      try {
+        ScimClient.Credentials token = ScimClient.rotateToken(admin, cluster.baseUrl(), "globex");
+        String run = ScimPayloads.unique("hook-");
+        for (int i = 0; i < 20; i++) {
+          cluster.routeTo(1 + i % 2);
+          String userName = run + "-" + i + "@globex.example";
+          assertThat(
+                  new ScimClient(token)
+                      .post("Users", ScimPayloads.oktaUser(userName, "Hook", "Cluster"))
+                      .status())
+              .isEqualTo(201);
+        }
+        List<WebhookReceiver.Message> ours =
+            receiver.await(m -> m.body().contains(run), 20, Duration.ofSeconds(60));
+        assertThat(ours).hasSize(20);
+        Thread.sleep(5_000);
+        List<WebhookReceiver.Message> after =
+            receiver.messages().stream().filter(m -> m.body().contains(run)).toList();
+        assertThat(after).hasSize(20);
+        assertThat(after.stream().map(WebhookReceiver.Message::id).distinct()).hasSize(20);
+        for (WebhookReceiver.Message message : after) {
+          assertThat(message.signedWith(secret)).isTrue();
+        }
+      } finally {
+        AdminRest.call(admin, cluster.baseUrl(), REALM, "DELETE", "company-sso-webhooks/" + hook);
+      }
+    }
   }
 
   @Test

@@ -107,7 +107,7 @@ class MariaDbIT {
 
   @Test
   @DisplayName(
-      "The bundle's changelogs ran on MariaDB, each with its own history: the owner-claim table keyed by company, the index on ORG_DOMAIN(NAME), the portal's, the SCIM endpoint's and the mappers' tables")
+      "The bundle's changelogs ran on MariaDB, each with its own history: the owner-claim table keyed by company, the index on ORG_DOMAIN(NAME), the portal's, the SCIM endpoint's, the mappers' and the webhook outbox's tables")
   void changelogApplied() {
     // Keycloak keeps a provider's changelog in a table of its own, named after the provider id.
     assertThat(database.query("SELECT ID, EXECTYPE FROM DATABASECHANGELOG_COMPANY_SS ORDER BY ID"))
@@ -124,6 +124,8 @@ class MariaDbIT {
         .containsExactly("company-sso-scim-1-activity\tEXECUTED");
     assertThat(database.query("SELECT ID, EXECTYPE FROM DATABASECHANGELOG_CSSO_MAPPE ORDER BY ID"))
         .containsExactly("company-sso-mappers-1-known-groups\tEXECUTED");
+    assertThat(database.query("SELECT ID, EXECTYPE FROM DATABASECHANGELOG_CSSO_OPERA ORDER BY ID"))
+        .containsExactly("company-sso-operations-1-webhooks\tEXECUTED");
     assertThat(
             database.query(
                 "SELECT COLUMN_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = 'keycloak'"

@@ -1,6 +1,8 @@
 package dev.companysso.mappers;
 
+import dev.companysso.core.Companies;
 import dev.companysso.core.ProviderIds;
+import dev.companysso.core.events.CompanyEvent;
 import dev.companysso.mappers.known.KnownGroups;
 import dev.companysso.mappers.rules.GroupRule;
 import dev.companysso.mappers.rules.RuleTable;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
@@ -143,6 +146,38 @@ public abstract class RuleTableMapper<T> extends AbstractIdentityProviderMapper 
         claim.values().size(),
         outcome.given(),
         outcome.taken());
+    if (!outcome.given().isEmpty() || !outcome.taken().isEmpty()) {
+      raiseChange(session, realm, user, mapperModel, context, outcome);
+    }
+  }
+
+  /**
+   * The event a change of this table's grants raises ({@link CompanyEvent#ROLES_CHANGED} or {@link
+   * CompanyEvent#TEAMS_CHANGED}), for whichever runs it: a login, directory sync or SCIM.
+   */
+  protected abstract String changeEvent();
+
+  private void raiseChange(
+      KeycloakSession session,
+      RealmModel realm,
+      UserModel user,
+      IdentityProviderMapperModel mapperModel,
+      BrokeredIdentityContext context,
+      GrantSync.Outcome outcome) {
+    Companies.ofIdentityProvider(session, realm, context.getIdpConfig())
+        .ifPresent(
+            company ->
+                CompanyEvent.raise(
+                    session,
+                    realm,
+                    company,
+                    changeEvent(),
+                    user,
+                    Map.of(
+                        "identityProvider", context.getIdpConfig().getAlias(),
+                        "table", mapperModel.getName(),
+                        "given", outcome.given(),
+                        "taken", outcome.taken())));
   }
 
   /**

@@ -4,9 +4,11 @@ import dev.companysso.authenticator.company.CompanyEventDetails;
 import dev.companysso.core.CompanyAttributes;
 import dev.companysso.core.CompanyRoles;
 import dev.companysso.core.DefaultRoles;
+import dev.companysso.core.events.CompanyEvent;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -49,6 +51,13 @@ final class CompanyProvisioning {
         .detail(CompanyEventDetails.COMPANY, company.getAlias())
         .detail(CompanyEventDetails.ROLES, String.join(",", granted));
     recordFirstLogin(context, user);
+    CompanyEvent.raise(
+        session,
+        context.getRealm(),
+        company,
+        CompanyEvent.USER_PROVISIONED,
+        user,
+        Map.of("source", "first-login", "roles", List.copyOf(granted)));
     return granted;
   }
 
@@ -76,6 +85,8 @@ final class CompanyProvisioning {
       List<String> defaultRoles) {
     if (!company.isMember(user)) {
       session.getProvider(OrganizationProvider.class).addMember(company, user);
+      CompanyEvent.raise(
+          session, realm, company, CompanyEvent.USER_LINKED, user, Map.of("source", "first-login"));
     }
     if (CompanyRoles.grantedBy(realm, company).scoped()) {
       event.detail(

@@ -76,6 +76,8 @@ public record CompanyEvent(
       data.put("user", person);
     }
     data.putAll(details);
-    session.getKeycloakSessionFactory().publish(new CompanyEvent(session, realm, company, type, data));
+    session
+        .getKeycloakSessionFactory()
+        .publish(new CompanyEvent(session, realm, company, type, data));
   }
 }

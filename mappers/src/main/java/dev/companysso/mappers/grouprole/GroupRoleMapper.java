@@ -5,6 +5,7 @@ import dev.companysso.core.Companies;
 import dev.companysso.core.DefaultRoles;
 import dev.companysso.core.ProviderIds;
 import dev.companysso.core.SettingLists;
+import dev.companysso.core.events.CompanyEvent;
 import dev.companysso.mappers.RuleTableMapper;
 import dev.companysso.mappers.sync.TargetKind;
 import java.util.ArrayList;
@@ -88,5 +89,10 @@ public final class GroupRoleMapper extends RuleTableMapper<RoleModel> {
     baseline.setHelpText("groupRoleMapperBaselineRolesHelp");
     properties.add(baseline);
     return List.copyOf(properties);
+  }
+
+  @Override
+  protected String changeEvent() {
+    return CompanyEvent.ROLES_CHANGED;
   }
 }

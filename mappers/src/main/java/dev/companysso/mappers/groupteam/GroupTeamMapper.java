@@ -3,6 +3,7 @@ package dev.companysso.mappers.groupteam;
 import com.google.auto.service.AutoService;
 import dev.companysso.core.Companies;
 import dev.companysso.core.ProviderIds;
+import dev.companysso.core.events.CompanyEvent;
 import dev.companysso.mappers.RuleTableMapper;
 import dev.companysso.mappers.sync.TargetKind;
 import java.util.ArrayList;
@@ -82,5 +83,10 @@ public final class GroupTeamMapper extends RuleTableMapper<GroupModel> {
     properties.add(create);
     properties.add(organization);
     return List.copyOf(properties);
+  }
+
+  @Override
+  protected String changeEvent() {
+    return CompanyEvent.TEAMS_CHANGED;
   }
 }

@@ -1,5 +1,6 @@
 package dev.companysso.portal.health;
 
+import dev.companysso.core.events.CompanyEvent;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Arrays;
@@ -46,8 +47,19 @@ public final class ConnectionHealths {
         .collect(Collectors.toMap(ConnectionHealthEntity::companyId, ConnectionHealths::health));
   }
 
+  /** Records a check; one that breaks a connection that was working (or never checked) is told. */
   void checked(OrganizationModel company, Instant at, List<String> failedChecks) {
+    boolean wasFailing = of(company).failing();
     update(company, e -> e.checked(at.toEpochMilli(), String.join(",", failedChecks)));
+    if (!failedChecks.isEmpty() && !wasFailing) {
+      CompanyEvent.raise(
+          session,
+          realm,
+          company,
+          CompanyEvent.CONNECTION_UNHEALTHY,
+          null,
+          Map.of("failedChecks", List.copyOf(failedChecks)));
+    }
   }
 
   /** Records when the company's client secret expires; none to forget it. */

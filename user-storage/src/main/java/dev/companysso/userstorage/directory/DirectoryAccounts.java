@@ -5,6 +5,7 @@ import dev.companysso.core.CompanyDomains;
 import dev.companysso.core.CompanyGroupRules;
 import dev.companysso.core.CompanyOwnership;
 import dev.companysso.core.DefaultRoles;
+import dev.companysso.core.events.CompanyEvent;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -160,6 +161,13 @@ final class DirectoryAccounts {
                 config.identityProvider().getAlias(), listed.id(), listed.username()));
     session.getProvider(OrganizationProvider.class).addManagedMember(config.company(), user);
     DefaultRoles.grant(session, realm, config.company(), user, config.defaultRoles());
+    CompanyEvent.raise(
+        session,
+        realm,
+        config.company(),
+        CompanyEvent.USER_PROVISIONED,
+        user,
+        Map.of("source", "directory", "identityProvider", config.identityProvider().getAlias()));
     report.created++;
     return user;
   }

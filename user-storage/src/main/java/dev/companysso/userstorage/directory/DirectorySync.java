@@ -1,9 +1,11 @@
 package dev.companysso.userstorage.directory;
 
 import dev.companysso.core.AccountDeactivation;
+import dev.companysso.core.Companies;
 import dev.companysso.core.CompanyGroupRules;
 import dev.companysso.core.CompanyMetrics;
 import dev.companysso.core.CompanyOwnership;
+import dev.companysso.core.events.CompanyEvent;
 import dev.companysso.userstorage.directory.http.DirectoryReadException;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.cluster.ClusterProvider;
 import org.keycloak.cluster.ExecutionResult;
 import org.keycloak.component.ComponentModel;
+import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.OrganizationModel;
@@ -170,6 +173,9 @@ public final class DirectorySync {
         inTransaction(
             (session, realm) -> {
               SyncRecords.saveReport(realm, componentId, finished);
+              if (finished.outcome != SyncReport.Outcome.COMPLETED) {
+                raiseFailure(session, realm, finished);
+              }
               return null;
             });
         return;
@@ -184,6 +190,33 @@ public final class DirectorySync {
         sleep(Duration.ofSeconds(attempt));
       }
     }
+  }
+
+  /** Tells the company's listeners, found by the sign-in named even when other settings fail. */
+  private void raiseFailure(KeycloakSession session, RealmModel realm, SyncReport finished) {
+    ComponentModel component = realm.getComponent(componentId);
+    IdentityProviderModel provider =
+        component == null
+            ? null
+            : session
+                .identityProviders()
+                .getByAlias(component.get(DirectoryConfig.IDENTITY_PROVIDER, "").strip());
+    if (provider == null) {
+      return;
+    }
+    Companies.ofIdentityProvider(session, realm, provider)
+        .ifPresent(
+            company ->
+                CompanyEvent.raise(
+                    session,
+                    realm,
+                    company,
+                    CompanyEvent.SYNC_FAILED,
+                    null,
+                    Map.of(
+                        "directory", finished.provider,
+                        "outcome", finished.outcome.name(),
+                        "message", String.valueOf(finished.message))));
   }
 
   private static void sleep(Duration duration) {
@@ -371,7 +404,7 @@ public final class DirectorySync {
                 report.conflict(
                     user.getUsername() + ": not an account of this company alone; not disabled");
               } else if (user != null && user.isEnabled()) {
-                AccountDeactivation.disable(session, realm, user, entry.getValue());
+                AccountDeactivation.disable(session, realm, company, user, entry.getValue());
                 report.disabled++;
               }
             }

@@ -11,9 +11,11 @@ import dev.companysso.core.AccountAttributes;
 import dev.companysso.core.AccountDeactivation;
 import dev.companysso.core.CompanyDomains;
 import dev.companysso.core.DefaultRoles;
+import dev.companysso.core.events.CompanyEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.keycloak.models.FederatedIdentityModel;
@@ -64,6 +66,13 @@ final class UserWriter {
         user,
         DefaultRoles.of(context.company, List.of()));
     write(user, desired);
+    CompanyEvent.raise(
+        context.session,
+        context.realm,
+        context.company,
+        CompanyEvent.USER_PROVISIONED,
+        user,
+        Map.of("source", "scim"));
     return user;
   }
 
@@ -99,11 +108,22 @@ final class UserWriter {
   /** DELETE: the company's setting says whether the account goes or is disabled and hidden. */
   void delete(UserModel user) {
     if (context.settings.deleteUsers()) {
+      CompanyEvent.raise(
+          context.session,
+          context.realm,
+          context.company,
+          CompanyEvent.USER_DEPROVISIONED,
+          user,
+          Map.of("reason", "SCIM: deleted by " + context.company.getAlias(), "deleted", true));
       context.session.users().removeUser(context.realm, user);
       return;
     }
     AccountDeactivation.disable(
-        context.session, context.realm, user, "SCIM: deleted by " + context.company.getAlias());
+        context.session,
+        context.realm,
+        context.company,
+        user,
+        "SCIM: deleted by " + context.company.getAlias());
     user.setSingleAttribute(AccountAttributes.SCIM_DELETED, Instant.now().toString());
   }
 
@@ -114,6 +134,7 @@ final class UserWriter {
       AccountDeactivation.disable(
           context.session,
           context.realm,
+          context.company,
           user,
           "SCIM: deactivated by " + context.company.getAlias());
     }
