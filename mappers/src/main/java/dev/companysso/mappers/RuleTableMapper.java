@@ -3,6 +3,7 @@ package dev.companysso.mappers;
 import dev.companysso.core.Companies;
 import dev.companysso.core.ProviderIds;
 import dev.companysso.core.events.CompanyEvent;
+import dev.companysso.core.events.DecisionPath;
 import dev.companysso.mappers.known.KnownGroups;
 import dev.companysso.mappers.rules.GroupRule;
 import dev.companysso.mappers.rules.RuleTable;
@@ -17,6 +18,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
@@ -148,6 +151,13 @@ public abstract class RuleTableMapper<T> extends AbstractIdentityProviderMapper 
         outcome.taken());
     if (!outcome.given().isEmpty() || !outcome.taken().isEmpty()) {
       raiseChange(session, realm, user, mapperModel, context, outcome);
+      DecisionPath.add(
+          context.getAuthenticationSession(),
+          changeEvent().equals(CompanyEvent.ROLES_CHANGED) ? "roles" : "teams",
+          Stream.concat(
+                  outcome.given().stream().map(name -> "+" + name),
+                  outcome.taken().stream().map(name -> "-" + name))
+              .collect(Collectors.joining(" ")));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.companysso.authenticator.access;
 
 import dev.companysso.authenticator.jit.LinkedAccountMembership;
 import dev.companysso.core.access.AppAccess;
+import dev.companysso.core.events.DecisionPath;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.keycloak.authentication.RequiredActionContext;
@@ -29,10 +30,20 @@ final class CompanyAppAccessRequiredAction implements RequiredActionProvider {
   @Override
   public void evaluateTriggers(RequiredActionContext context) {
     LinkedAccountMembership.completeAfterLink(context);
-    if (!verdict(context).admitted()) {
+    boolean admitted = verdict(context).admitted();
+    if (!admitted) {
       context
           .getAuthenticationSession()
           .addRequiredAction(CompanyAppAccessRequiredActionFactory.ID);
+    }
+    // Keycloak asks every enabled required action after each login: the last company step there
+    // is, so the path it writes into the login's event is whole.
+    if (DecisionPath.of(context.getAuthenticationSession()) != null) {
+      DecisionPath.add(
+          context.getAuthenticationSession(), "access", admitted ? "admitted" : "refused");
+      context
+          .getEvent()
+          .detail(DecisionPath.DETAIL, DecisionPath.of(context.getAuthenticationSession()));
     }
   }
 

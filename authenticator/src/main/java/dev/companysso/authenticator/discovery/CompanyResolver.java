@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.keycloak.models.FederatedIdentityModel;
@@ -36,6 +37,14 @@ final class CompanyResolver {
   }
 
   Discovery resolve(DiscoveryInput input, List<ResolutionStep> order) {
+    return resolve(input, order, (step, found) -> {});
+  }
+
+  /** {@link #resolve}, telling {@code tried} each step's result, in order, as it goes. */
+  Discovery resolve(
+      DiscoveryInput input,
+      List<ResolutionStep> order,
+      BiConsumer<ResolutionStep, Optional<Discovery>> tried) {
     for (ResolutionStep step : order) {
       Optional<Discovery> found =
           switch (step) {
@@ -43,6 +52,7 @@ final class CompanyResolver {
             case COMPANY_CODE -> byCompanyCode(input);
             case EMAIL_DOMAIN -> byEmailDomain(input);
           };
+      tried.accept(step, found);
       if (found.isPresent()) {
         return found.get();
       }

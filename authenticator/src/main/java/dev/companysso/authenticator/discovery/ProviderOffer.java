@@ -2,6 +2,7 @@ package dev.companysso.authenticator.discovery;
 
 import dev.companysso.authenticator.company.CompanyEventDetails;
 import dev.companysso.core.CompanyMetrics;
+import dev.companysso.core.events.DecisionPath;
 import java.util.Arrays;
 import java.util.List;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -88,6 +89,11 @@ final class ProviderOffer {
     context
         .getAuthenticationSession()
         .setAuthNote(CompanyEventDetails.DISCOVERY, discovery.outcome().eventValue());
+    DecisionPath.add(
+        context.getAuthenticationSession(),
+        "discovery",
+        discovery.outcome().eventValue()
+            + (discovery.company() == null ? "" : ":" + discovery.company().getAlias()));
   }
 
   /** What the chooser page shows of one provider (a bean: FreeMarker reads getters). */

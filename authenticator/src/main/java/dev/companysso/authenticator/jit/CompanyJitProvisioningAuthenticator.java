@@ -4,6 +4,7 @@ import dev.companysso.authenticator.company.CompanyEventDetails;
 import dev.companysso.core.Companies;
 import dev.companysso.core.CompanyMetrics;
 import dev.companysso.core.VerifiedEmail;
+import dev.companysso.core.events.DecisionPath;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,6 +46,7 @@ final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAut
       BrokeredIdentityContext brokerContext) {
     IdentityProviderModel provider = brokerContext.getIdpConfig();
     context.getEvent().detail(Details.IDENTITY_PROVIDER, provider.getAlias());
+    DecisionPath.add(context.getAuthenticationSession(), "provider", provider.getAlias());
     Optional.ofNullable(
             context.getAuthenticationSession().getAuthNote(CompanyEventDetails.DISCOVERY))
         .ifPresent(outcome -> context.getEvent().detail(CompanyEventDetails.DISCOVERY, outcome));
@@ -105,6 +107,7 @@ final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAut
       SerializedBrokeredIdentityContext serializedCtx,
       BrokeredIdentityContext brokerContext) {
     context.getEvent().detail(CompanyEventDetails.PROVISIONING, "created");
+    DecisionPath.add(context.getAuthenticationSession(), "first-login", "created");
     companyOf(context, brokerContext.getIdpConfig())
         .ifPresent(
             company -> {
@@ -123,6 +126,7 @@ final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAut
       OrganizationModel company,
       String provisioning) {
     context.getEvent().detail(CompanyEventDetails.PROVISIONING, provisioning);
+    DecisionPath.add(context.getAuthenticationSession(), "first-login", provisioning);
     CompanyMetrics.firstLogin(provisioning);
     CompanyProvisioning.joinExisting(
         context,
@@ -134,7 +138,11 @@ final class CompanyJitProvisioningAuthenticator extends IdpCreateUserIfUniqueAut
   }
 
   private static void refuseForeignDomain(AuthenticationFlowContext context) {
-    context.getEvent().error(FOREIGN_DOMAIN_ERROR);
+    DecisionPath.add(context.getAuthenticationSession(), "first-login", "refused-foreign-domain");
+    context
+        .getEvent()
+        .detail(DecisionPath.DETAIL, DecisionPath.of(context.getAuthenticationSession()))
+        .error(FOREIGN_DOMAIN_ERROR);
     CompanyMetrics.firstLogin("refused-foreign-domain");
     Response page =
         context.form().setError(FOREIGN_DOMAIN).createErrorPage(Response.Status.FORBIDDEN);
