@@ -30,6 +30,37 @@
                 </div>
             </div>
         </form>
+        <section id="csso-explain" aria-labelledby="csso-explain-heading">
+            <h2 id="csso-explain-heading" class="pf-v5-c-title pf-m-md">${msg("companySsoPortalVendorExplain")}</h2>
+            <form id="csso-explain-form" class="${properties.kcFormClass!}" method="get" action="${portalUrl}/vendor">
+                <div class="${properties.kcFormGroupClass!}">
+                    <label for="csso-explain-input" class="${properties.kcFormLabelClass!}"><span class="${properties.kcFormLabelTextClass!}">${msg("companySsoPortalVendorExplainInput")}</span></label>
+                    <div class="${properties.kcInputGroup!}">
+                        <div class="${properties.kcInputGroupItemClass!} ${properties.kcFill!}">
+                            <span class="${properties.kcInputClass!}"><input id="csso-explain-input" name="explain" type="text" value="<#if explained??>${explained.input()}</#if>" autocomplete="off"/></span>
+                        </div>
+                        <div class="${properties.kcInputGroupItemClass!}">
+                            <button type="submit" class="${properties.kcButtonSecondaryClass!}">${msg("companySsoPortalVendorExplainButton")}</button>
+                        </div>
+                    </div>
+                </div>
+            </form>
+            <#if explained??>
+                <div id="csso-explained" role="status">
+                    <#if explained.problem()??>
+                        <p data-outcome="refused">${msg("companySsoPortalVendorExplainProblem")}</p>
+                    <#else>
+                        <ol>
+                            <#list explained.steps() as step>
+                                <li data-step="${step.step()}" data-result="${step.result()}">${msg("companySsoPortalVendorExplainStep." + step.step())}: ${msg("companySsoPortalVendorExplainResult." + step.result())}<#if step.company()??> (${step.company()})</#if></li>
+                            </#list>
+                        </ol>
+                        <#assign offered = explained.providers()>
+                        <p data-outcome="${explained.outcome()}"><#if offered?size == 0>${msg("companySsoPortalVendorExplainNext.password")}<#elseif offered?size == 1>${msg("companySsoPortalVendorExplainNext.redirect", offered[0])}<#else>${msg("companySsoPortalVendorExplainNext.chooser", offered?join(", "))}</#if></p>
+                    </#if>
+                </div>
+            </#if>
+        </section>
         <section id="csso-limited-apps" aria-labelledby="csso-limited-apps-heading">
             <h2 id="csso-limited-apps-heading" class="pf-v5-c-title pf-m-md">${msg("companySsoPortalVendorLimitedApps")}</h2>
             <#if limitedApps?has_content>

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -100,12 +101,30 @@ public final class KeycloakDistribution {
     }
   }
 
+  /**
+   * Runs {@code kc.sh import --file} of one realm representation into a fresh database of this
+   * distribution, as installed; empty when it ran longer than {@code timeout} (it is then stopped).
+   */
+  public OptionalInt importRealm(Path file, Path log, Duration timeout) {
+    Directories.deleteTree(home.resolve("data/h2"));
+    try {
+      return OptionalInt.of(runKc(Map.of(), log, timeout, "import", "--file", file.toString()));
+    } catch (IllegalStateException tooLong) {
+      return OptionalInt.empty();
+    }
+  }
+
   /** Runs {@code kc.sh export} of one realm into {@code file}; returns the exit code. */
   public int exportRealm(String realm, Path file, Map<String, String> environment, Path log) {
     return runKc(environment, log, "export", "--realm", realm, "--file", file.toString());
   }
 
   private int runKc(Map<String, String> environment, Path log, String... arguments) {
+    return runKc(environment, log, KC_COMMAND_TIMEOUT, arguments);
+  }
+
+  private int runKc(
+      Map<String, String> environment, Path log, Duration timeout, String... arguments) {
     List<String> command = new ArrayList<>();
     command.add(home.resolve("bin/kc.sh").toString());
     command.addAll(List.of(arguments));
@@ -115,10 +134,10 @@ public final class KeycloakDistribution {
       Files.createDirectories(log.getParent());
       Process process =
           builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-      if (!process.waitFor(KC_COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+      if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        throw new IllegalStateException(
-            "kc.sh " + arguments[0] + " ran longer than " + KC_COMMAND_TIMEOUT);
+        throw new IllegalStateException("kc.sh " + arguments[0] + " ran longer than " + timeout);
       }
       return process.exitValue();
     } catch (IOException e) {

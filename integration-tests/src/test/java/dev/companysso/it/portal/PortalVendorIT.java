@@ -335,6 +335,46 @@ class PortalVendorIT {
 
   @Test
   @DisplayName(
+      "Staff ask where a sign-in goes: a company code goes straight to its Okta, the account step not looked up for staff who may not view users; a work e-mail in German at phone width, with the account step, accessible")
+  void explainWhereASignInGoes() throws Exception {
+    try (Browser browser = Browser.start()) {
+      signIn(browser, staff("view-realm"));
+      browser.open(URI.create(portal + "/vendor?explain=acme"));
+      WebElement explained = browser.waitFor(By.id("csso-explained"));
+      assertThat(explained.findElement(By.cssSelector("[data-outcome]")).getText())
+          .isEqualTo("The Single Sign-On page sends this person straight to acme-okta.");
+      assertThat(step(explained, "linked-user")).isEqualTo("not-evaluated");
+      assertThat(step(explained, "company-code")).isEqualTo("matched");
+      assertThat(explained.getText()).contains("not looked up (needs the right to view users)");
+      browser.screenshot("portal-vendor-explain");
+    }
+    try (Browser browser = Browser.start("--lang=de", "--accept-lang=de")) {
+      browser.driver().manage().window().setSize(new Dimension(390, 844));
+      signIn(browser, staff("view-realm", "view-users"));
+      browser.open(
+          URI.create(
+              portal
+                  + "/vendor?explain="
+                  + URLEncoder.encode("quinn.newhire@contoso.example", StandardCharsets.UTF_8)));
+      WebElement explained = browser.waitFor(By.id("csso-explained"));
+      assertThat(explained.findElement(By.cssSelector("[data-outcome]")).getText())
+          .isEqualTo("Die Single-Sign-On-Seite schickt diese Person direkt zu contoso-entra.");
+      assertThat(step(explained, "linked-user")).isEqualTo("no-match");
+      assertThat(step(explained, "email-domain")).isEqualTo("matched");
+      assertThat(Accessibility.overflowsSideways(browser)).isFalse();
+      assertThat(Accessibility.seriousViolations(browser)).as("explained").isEmpty();
+      browser.screenshot("portal-vendor-explain-de-phone");
+    }
+  }
+
+  private static String step(WebElement explained, String step) {
+    return explained
+        .findElement(By.cssSelector("[data-step='" + step + "']"))
+        .getAttribute("data-result");
+  }
+
+  @Test
+  @DisplayName(
       "The vendor view in German at phone width: translated, nothing overflows, and axe-core finds no serious or critical violation")
   void germanPhoneAccessible() throws Exception {
     String code = newCompany("ansicht");

@@ -141,12 +141,7 @@ final class ManifestRuleTables {
   }
 
   private IdentityProviderMapperModel existing(CompanyManifest.RuleTable table) {
-    return session
-        .identityProviders()
-        .getMappersByAliasStream(table.identityProvider())
-        .filter(mapper -> mapper.getName().equals(table.name()))
-        .findFirst()
-        .orElse(null);
+    return session.identityProviders().getMapperByName(table.identityProvider(), table.name());
   }
 
   private static IdentityProviderMapperModel model(

@@ -1,5 +1,6 @@
 package dev.companysso.portal.web;
 
+import dev.companysso.authenticator.discovery.DiscoveryExplanation;
 import dev.companysso.core.SettingLists;
 import dev.companysso.core.access.AppAccess;
 import dev.companysso.core.access.SsoRequired;
@@ -71,14 +72,18 @@ public final class VendorResource {
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public Response companies(@QueryParam("q") String search, @QueryParam("page") Integer page) {
+  public Response companies(
+      @QueryParam("q") String search,
+      @QueryParam("page") Integer page,
+      @QueryParam("explain") String explain) {
     Optional<AuthenticationManager.AuthResult> signedIn = signedIn();
     if (signedIn.isEmpty()) {
       return Response.seeOther(
               PortalSignIn.authorizationRequest(session, realm, "vendor/signed-in"))
           .build();
     }
-    return render(staff(signedIn.get()), search, page == null ? 0 : Math.max(0, page), null);
+    return render(
+        staff(signedIn.get()), search, page == null ? 0 : Math.max(0, page), null, explain);
   }
 
   /** Where the staff's sign-in returns; the session cookie it set is what counts. */
@@ -122,7 +127,7 @@ public final class VendorResource {
     shown.put("code", company.getAlias());
     shown.put("url", PortalUrls.of(session, realm).setupLink(created.token()));
     shown.put("expires", dates.format(expires));
-    return render(staff, company.getName(), 0, shown);
+    return render(staff, company.getName(), 0, shown, null);
   }
 
   @POST
@@ -232,8 +237,11 @@ public final class VendorResource {
         .build();
   }
 
+  /**
+   * @param explain an input to explain as the Single Sign-On page would handle it, or null
+   */
   private Response render(
-      VendorStaff staff, String search, int page, Map<String, String> createdLink) {
+      VendorStaff staff, String search, int page, Map<String, String> createdLink, String explain) {
     String query = search == null || search.isBlank() ? null : search.strip();
     List<OrganizationModel> companies =
         session
@@ -286,6 +294,11 @@ public final class VendorResource {
     attributes.put("defaultLifetime", (int) SetupLinks.DEFAULT_LIFETIME.toDays());
     if (createdLink != null) {
       attributes.put("createdLink", createdLink);
+    }
+    if (explain != null && !explain.isBlank()) {
+      attributes.put(
+          "explained",
+          DiscoveryExplanation.explain(session, realm, explain.strip(), staff.viewsUsers()));
     }
     return pages.page("vendor", Response.Status.OK, attributes);
   }

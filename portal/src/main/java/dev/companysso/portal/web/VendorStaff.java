@@ -18,7 +18,12 @@ import org.keycloak.models.UserModel;
  * which Keycloak lets an admin of the realm view and manage organizations; per-organization
  * fine-grained permissions apply in the admin REST API only.
  */
-record VendorStaff(UserModel user, boolean manages, boolean configuresApps, String csrfSecret) {
+record VendorStaff(
+    UserModel user,
+    boolean manages,
+    boolean configuresApps,
+    boolean viewsUsers,
+    String csrfSecret) {
 
   static Optional<VendorStaff> of(RealmModel realm, UserModel user, String userSessionId) {
     ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
@@ -31,8 +36,9 @@ record VendorStaff(UserModel user, boolean manages, boolean configuresApps, Stri
         manages || holdsAny(management, user, AdminRoles.VIEW_ORGANIZATIONS, AdminRoles.VIEW_REALM);
     boolean configuresApps =
         holdsAny(management, user, AdminRoles.MANAGE_CLIENTS, AdminRoles.MANAGE_REALM);
+    boolean viewsUsers = holdsAny(management, user, AdminRoles.VIEW_USERS, AdminRoles.MANAGE_USERS);
     return views
-        ? Optional.of(new VendorStaff(user, manages, configuresApps, userSessionId))
+        ? Optional.of(new VendorStaff(user, manages, configuresApps, viewsUsers, userSessionId))
         : Optional.empty();
   }
 

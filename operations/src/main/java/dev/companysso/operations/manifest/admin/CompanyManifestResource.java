@@ -21,14 +21,15 @@ import java.util.Map;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
  * {@code /admin/realms/{realm}/company-sso/companies}: companies as code. {@code PUT {code}} makes
  * the company what its manifest says ({@code ?dryRun=true}: only answers the plan), {@code GET
- * {code}} exports it, {@code POST companies:batch} applies many, each on its own: one bad manifest
- * does not stop the others.
+ * {code}} exports it, {@code POST companies:batch} applies many, each on its own (its own
+ * transaction): one bad manifest does not stop the others.
  */
 public final class CompanyManifestResource {
 
@@ -102,12 +103,11 @@ public final class CompanyManifestResource {
           .type(MediaType.APPLICATION_JSON_TYPE)
           .build();
     }
-    CompanyManifests manifests = new CompanyManifests(session, realm);
     List<Map<String, Object>> answers = new ArrayList<>();
     int applied = 0;
     for (JsonNode manifest : companies) {
       String code = manifest.path("code").isTextual() ? manifest.get("code").asText() : null;
-      CompanyManifests.Outcome outcome = manifests.apply(code, manifest, dryRun);
+      CompanyManifests.Outcome outcome = applyOnItsOwn(code, manifest, dryRun);
       answers.add(answer(code, outcome));
       applied += outcome.applied() ? 1 : 0;
     }
@@ -119,6 +119,21 @@ public final class CompanyManifestResource {
           .success();
     }
     return Response.ok(Map.of("companies", answers), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /**
+   * One manifest of a batch in a transaction of its own: one company's failure leaves the others
+   * applied, and the database session stays as small as one company (a batch in one transaction
+   * makes every query of the thousandth company flush all the others first).
+   */
+  private CompanyManifests.Outcome applyOnItsOwn(String code, JsonNode manifest, boolean dryRun) {
+    return KeycloakModelUtils.runJobInTransactionWithResult(
+        session.getKeycloakSessionFactory(),
+        own -> {
+          RealmModel ownRealm = own.realms().getRealm(realm.getId());
+          own.getContext().setRealm(ownRealm);
+          return new CompanyManifests(own, ownRealm).apply(code, manifest, dryRun);
+        });
   }
 
   private static Map<String, Object> answer(String code, CompanyManifests.Outcome outcome) {
