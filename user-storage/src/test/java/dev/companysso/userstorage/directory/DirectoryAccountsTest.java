@@ -3,6 +3,7 @@ package dev.companysso.userstorage.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -10,6 +11,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.companysso.core.CompanyGroupRules;
+import dev.companysso.core.events.CompanyEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.IdentityProviderStorageProvider;
 import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.OrganizationDomainModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -103,6 +106,8 @@ class DirectoryAccountsTest {
       when(users.addUser(realm, "jo@globex.example")).thenReturn(created);
       when(session.getProvider(AlternativeLookupProvider.class))
           .thenReturn(mock(AlternativeLookupProvider.class));
+      KeycloakSessionFactory listeners = mock(KeycloakSessionFactory.class);
+      when(session.getKeycloakSessionFactory()).thenReturn(listeners);
 
       accounts.apply(
           listed("00u5", "Jo@globex.example", "jo@globex.example"), true, "run", new ArrayList<>());
@@ -111,6 +116,14 @@ class DirectoryAccountsTest {
       verify(created).setEmailVerified(true);
       verify(users).addFederatedIdentity(eq(realm), eq(created), any(FederatedIdentityModel.class));
       verify(organizations).addManagedMember(globex, created);
+      verify(listeners)
+          .publish(
+              argThat(
+                  event ->
+                      event instanceof CompanyEvent told
+                          && told.type().equals(CompanyEvent.USER_PROVISIONED)
+                          && told.company() == globex
+                          && "directory".equals(told.data().get("source"))));
       assertThat(report.created).isEqualTo(1);
     }
 
