@@ -94,3 +94,15 @@
 </#macro>
 <#-- A company's directory sync: last run, last complete run, lagging (a DirectorySyncView). -->
 <#macro directorySync sync><#if sync.outcome()??>${msg("companySsoPortalHealthDirectory", msg("companySsoPortalHealthDirectoryOutcome." + sync.outcome()), sync.finished(), sync.lastCompleted()!msg("companySsoPortalVendorNever"))}<#else>${msg("companySsoPortalDirectoryNever")}</#if><#if sync.lagging()> <strong class="csso-check-failed">${msg("companySsoPortalHealthDirectoryLagging")}</strong></#if></#macro>
+<#-- Each role or team a person's groups earn, and the rules that grant it (TablePreview.Grant). -->
+<#macro grants id grants>
+    <#if grants?has_content>
+        <ul id="${id}" class="csso-failures">
+            <#list grants as grant>
+                <li data-target="${grant.target()}"><strong>${grant.target()}</strong> ← <#list grant.reasons() as reason>${msg("companySsoPortalMappingBecause", reason.rule()?c, reason.pattern(), reason.matched()?join(", "))}<#sep>; </#list><#if !grant.held()> ${msg("companySsoPortalMappingNextSignIn")}</#if></li>
+            </#list>
+        </ul>
+    <#else>
+        <p>${msg("companySsoPortalMappingNoGrants")}</p>
+    </#if>
+</#macro>

@@ -90,15 +90,7 @@
                             <p id="csso-explained-groups"><#if explained.groupsKnown()>${msg("companySsoPortalMappingKnownGroups", explained.username(), explained.groups()?join(", "))}<#else>${msg("companySsoPortalMappingNoKnownGroups", explained.username())}</#if></p>
                             <#list [["roles", explained.roles()], ["teams", explained.teams()]] as pair>
                                 <h3 class="pf-v5-c-title pf-m-md">${msg("companySsoPortalMappingTable." + pair[0])}</h3>
-                                <#if pair[1]?has_content>
-                                    <ul id="csso-explained-${pair[0]}" class="csso-failures">
-                                        <#list pair[1] as grant>
-                                            <li data-target="${grant.target()}"><strong>${grant.target()}</strong> ← <#list grant.reasons() as reason>${msg("companySsoPortalMappingBecause", reason.rule()?c, reason.pattern(), reason.matched()?join(", "))}<#sep>; </#list><#if !grant.held()> ${msg("companySsoPortalMappingNextSignIn")}</#if></li>
-                                        </#list>
-                                    </ul>
-                                <#else>
-                                    <p>${msg("companySsoPortalMappingNoGrants")}</p>
-                                </#if>
+                                <@csso.grants id="csso-explained-${pair[0]}" grants=pair[1]/>
                             </#list>
                         </div>
                     <#else>

@@ -2,6 +2,13 @@
 <#import "company-sso-portal-macros.ftl" as csso>
 <#-- Identity provider types with a name in the messages; any other shows its provider id. -->
 <#assign namedTypes = ["okta", "entra-id", "oidc", "keycloak-oidc", "saml"]>
+<#-- A question's field on the explain forms: GET forms, so the answer's page can be linked. -->
+<#macro question name label value>
+    <div class="${properties.kcFormGroupClass!}">
+        <label for="${name}" class="${properties.kcFormLabelClass!}"><span class="${properties.kcFormLabelTextClass!}">${label}</span></label>
+        <span class="${properties.kcInputClass!}"><input id="${name}" name="${name}" type="text" value="${value}" autocomplete="off"/></span>
+    </div>
+</#macro>
 <@layout.registrationLayout displayInfo=true; section>
 <!-- template: company-sso-portal-vendor.ftl -->
     <#if section = "header">
@@ -32,7 +39,7 @@
         </form>
         <section id="csso-explain" aria-labelledby="csso-explain-heading">
             <h2 id="csso-explain-heading" class="pf-v5-c-title pf-m-md">${msg("companySsoPortalVendorExplain")}</h2>
-            <form id="csso-explain-form" class="${properties.kcFormClass!}" method="get" action="${portalUrl}/vendor">
+            <form id="csso-explain-form" class="${properties.kcFormClass!}" method="get" action="${portalUrl}/vendor#csso-explain">
                 <div class="${properties.kcFormGroupClass!}">
                     <label for="csso-explain-input" class="${properties.kcFormLabelClass!}"><span class="${properties.kcFormLabelTextClass!}">${msg("companySsoPortalVendorExplainInput")}</span></label>
                     <div class="${properties.kcInputGroup!}">
@@ -45,6 +52,9 @@
                     </div>
                 </div>
             </form>
+            <#if viewsUsers>
+                <p id="csso-explain-more"><a href="#csso-explain-first-login">${msg("companySsoPortalVendorExplainFirstLogin")}</a> · <a href="#csso-explain-rules">${msg("companySsoPortalVendorExplainRules")}</a></p>
+            </#if>
             <#if explained??>
                 <div id="csso-explained" role="status">
                     <#if explained.problem()??>
@@ -201,6 +211,77 @@
                 <#if page gt 0><a id="csso-page-previous" href="${portalUrl}/vendor?q=${search?url}&amp;page=${(page - 1)?c}">${msg("companySsoPortalVendorPrevious")}</a></#if>
                 <#if more><a id="csso-page-next" href="${portalUrl}/vendor?q=${search?url}&amp;page=${(page + 1)?c}">${msg("companySsoPortalVendorNext")}</a></#if>
             </nav>
+        </#if>
+        <#if viewsUsers>
+        <section id="csso-explain-first-login" aria-labelledby="csso-explain-first-login-heading">
+            <h2 id="csso-explain-first-login-heading" class="pf-v5-c-title pf-m-md">${msg("companySsoPortalVendorExplainFirstLogin")}</h2>
+            <form id="csso-first-login-form" class="${properties.kcFormClass!}" method="get" action="${portalUrl}/vendor#csso-explain-first-login">
+                <@question name="firstLoginSignIn" label=msg("companySsoPortalVendorExplainSignIn") value=(firstLogin.signIn())!""/>
+                <@question name="firstLoginEmail" label=msg("companySsoPortalVendorExplainEmail") value=(firstLogin.email())!""/>
+                <div class="${properties.kcFormGroupClass!}">
+                    <label class="csso-checkbox"><input type="checkbox" id="firstLoginEmailVerified" name="firstLoginEmailVerified" value="on" <#if (firstLogin.emailVerified())!true>checked</#if>/> ${msg("companySsoPortalVendorExplainEmailVerified")}</label>
+                </div>
+                <@question name="firstLoginUsername" label=msg("companySsoPortalVendorExplainUsername") value=(firstLogin.username())!""/>
+                <button type="submit" class="${properties.kcButtonSecondaryClass!}">${msg("companySsoPortalVendorExplainButton")}</button>
+            </form>
+            <#if firstLogin??>
+                <div id="csso-first-login" role="status">
+                    <#if firstLogin.problem()??>
+                        <p data-decision="none">${msg(firstLogin.problem().key(), firstLogin.problem().about())}</p>
+                    <#else>
+                        <#assign decided = firstLogin.answer()>
+                        <p data-decision="${decided.decision()}"<#if decided.how()??> data-how="${decided.how()}"</#if>>
+                            <#switch decided.decision()>
+                                <#case "create">${msg("companySsoPortalVendorFirstLogin.create", decided.account()!"", decided.company(), decided.roles()?join(", "))}<#break>
+                                <#case "link">${msg("companySsoPortalVendorFirstLogin." + decided.how(), decided.account(), decided.company())}<#break>
+                                <#case "confirm-link">${msg("companySsoPortalVendorFirstLogin.confirm-link", decided.account())}<#break>
+                                <#case "refuse">${msg("companySsoPortalVendorFirstLogin.refuse", decided.foreign().name(), decided.foreign().owner(), decided.company())}<#break>
+                                <#default>${msg("companySsoPortalVendorFirstLogin.keycloak", decided.identityProvider())}
+                            </#switch>
+                        </p>
+                        <#if decided.unvouched()?has_content>
+                            <ul>
+                                <#list decided.unvouched() as missing><li data-unvouched="${missing}">${msg("companySsoPortalVendorUnvouched." + missing)}</li></#list>
+                            </ul>
+                        </#if>
+                    </#if>
+                </div>
+            </#if>
+        </section>
+        <section id="csso-explain-rules" aria-labelledby="csso-explain-rules-heading">
+            <h2 id="csso-explain-rules-heading" class="pf-v5-c-title pf-m-md">${msg("companySsoPortalVendorExplainRules")}</h2>
+            <form id="csso-person-form" class="${properties.kcFormClass!}" method="get" action="${portalUrl}/vendor#csso-explain-rules">
+                <@question name="person" label=msg("companySsoPortalVendorExplainPerson") value=(person.person())!""/>
+                <@question name="personSignIn" label=msg("companySsoPortalVendorExplainPersonSignIn") value=(person.signIn())!""/>
+                <div class="${properties.kcFormGroupClass!}">
+                    <label for="personGroups" class="${properties.kcFormLabelClass!}"><span class="${properties.kcFormLabelTextClass!}">${msg("companySsoPortalVendorExplainGroups")}</span></label>
+                    <span class="${properties.kcInputClass!}"><textarea id="personGroups" name="personGroups" rows="3" aria-describedby="personGroups-help">${(person.groups())!""}</textarea></span>
+                    <p id="personGroups-help" class="${properties.kcInputHelperTextItemTextClass!}">${msg("companySsoPortalVendorExplainGroupsHelp")}</p>
+                </div>
+                <button type="submit" class="${properties.kcButtonSecondaryClass!}">${msg("companySsoPortalVendorExplainButton")}</button>
+            </form>
+            <#if person??>
+                <div id="csso-person" role="status">
+                    <#if person.problem()??>
+                        <p data-answer="none">${msg(person.problem().key(), person.problem().about())}</p>
+                    </#if>
+                    <#list person.answers() as answer>
+                        <div data-sign-in="${answer.identityProvider()}">
+                            <h3 class="pf-v5-c-title pf-m-md">${answer.identityProvider()}</h3>
+                            <p data-groups-from="${answer.groupsFrom()}">${msg("companySsoPortalVendorGroupsFrom." + answer.groupsFrom(), answer.user(), answer.groups()?join(", "))}</p>
+                            <#if !answer.tables()?has_content><p>${msg("companySsoPortalVendorNoTables")}</p></#if>
+                            <#list answer.tables() as table>
+                                <h4 class="pf-v5-c-title pf-m-md">${table.table()} (${msg("companySsoPortalMappingTable." + table.kind())})</h4>
+                                <@csso.grants id="csso-person-${answer.identityProvider()}-${table.kind()}" grants=table.grants()/>
+                                <#if table.gives()?has_content><p data-gives="${table.gives()?join(",")}">${msg("companySsoPortalVendorGives", table.gives()?join(", "))}</p></#if>
+                                <#if table.takes()?has_content><p data-takes="${table.takes()?join(",")}">${msg("companySsoPortalVendorTakes", table.takes()?join(", "))}</p></#if>
+                                <#if table.skippedRows()?has_content><p>${msg("companySsoPortalVendorSkippedRows", table.skippedRows()?join(", "))}</p></#if>
+                            </#list>
+                        </div>
+                    </#list>
+                </div>
+            </#if>
+        </section>
         </#if>
     <#elseif section = "info">
         <span id="csso-vendor-staff">${msg(manages?then("companySsoPortalVendorSignedInAs", "companySsoPortalVendorSignedInViewOnly"), staff)}</span>

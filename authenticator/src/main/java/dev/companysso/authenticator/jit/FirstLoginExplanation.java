@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
@@ -33,6 +34,10 @@ public final class FirstLoginExplanation {
    *     {@code keycloak} (not a company sign-in: Keycloak's own first login)
    * @param account the username the account would get, or the existing account's
    * @param roles the roles a new account starts with
+   * @param foreign for {@code refuse}: the name in another company's domain, and that company
+   * @param unvouched for {@code confirm-link}: what keeps the link from being made without asking
+   *     ({@link #UNVOUCHED})
+   * @param reasons the same in words
    */
   public record Answer(
       String identityProvider,
@@ -41,7 +46,23 @@ public final class FirstLoginExplanation {
       String how,
       String account,
       List<String> roles,
+      Foreign foreign,
+      List<String> unvouched,
       List<String> reasons) {}
+
+  /** A name in a domain another company has verified. */
+  public record Foreign(String name, String owner) {}
+
+  /**
+   * What must all hold for an existing account to be linked without asking, by the code an answer
+   * names it with when it does not.
+   */
+  public static final Map<String, String> UNVOUCHED =
+      Map.of(
+          "provider-not-trusted", "the provider is not trusted for e-mails",
+          "email-not-verified-by-provider", "the provider does not say the e-mail is verified",
+          "account-email-not-verified", "the account's e-mail is not verified",
+          "domain-not-the-company", "the domain is not one the company has verified");
 
   private FirstLoginExplanation() {}
 
@@ -60,7 +81,8 @@ public final class FirstLoginExplanation {
     Optional<OrganizationModel> company = Companies.ofIdentityProvider(session, realm, provider);
     if (company.isEmpty()) {
       reasons.add(provider.getAlias() + " belongs to no company: Keycloak's own first login runs.");
-      return new Answer(provider.getAlias(), null, "keycloak", null, null, List.of(), reasons);
+      return new Answer(
+          provider.getAlias(), null, "keycloak", null, null, List.of(), null, List.of(), reasons);
     }
     String code = company.get().getAlias();
     AccountLinkRules rules = new AccountLinkRules(session, realm, company.get());
@@ -77,7 +99,16 @@ public final class FirstLoginExplanation {
                 + " has verified: "
                 + code
                 + " may not create or link it.");
-        return new Answer(provider.getAlias(), code, "refuse", null, null, List.of(), reasons);
+        return new Answer(
+            provider.getAlias(),
+            code,
+            "refuse",
+            null,
+            null,
+            List.of(),
+            new Foreign(value, owner.get().getAlias()),
+            List.of(),
+            reasons);
       }
     }
     Optional<UserModel> provisioned = rules.provisionedAccount(username, provider.getAlias());
@@ -100,11 +131,16 @@ public final class FirstLoginExplanation {
     UserModel existing = existingAccount(session, realm, email, username);
     JitProvisioningConfig config = config(realm, provider);
     if (existing != null) {
+      List<String> unvouched = unvouched(session, provider, existing, email, claims, code);
       reasons.add(
           "An account "
               + existing.getUsername()
               + " has this e-mail or username, and not every party vouches for the address"
-              + whyNotTrusted(session, provider, existing, email, claims, code)
+              + (unvouched.isEmpty()
+                  ? ""
+                  : unvouched.stream()
+                      .map(UNVOUCHED::get)
+                      .collect(Collectors.joining("; ", " (", ")")))
               + ": Keycloak asks the person to sign in to it once to link it.");
       return new Answer(
           provider.getAlias(),
@@ -113,6 +149,8 @@ public final class FirstLoginExplanation {
           null,
           existing.getUsername(),
           List.of(),
+          null,
+          unvouched,
           reasons);
     }
     String newUsername = username(config, claims, email, username, code);
@@ -124,6 +162,8 @@ public final class FirstLoginExplanation {
         null,
         newUsername,
         config.rolesFor(company.get()),
+        null,
+        List.of(),
         reasons);
   }
 
@@ -134,7 +174,15 @@ public final class FirstLoginExplanation {
       UserModel account,
       List<String> reasons) {
     return new Answer(
-        provider.getAlias(), code, "link", how, account.getUsername(), List.of(), reasons);
+        provider.getAlias(),
+        code,
+        "link",
+        how,
+        account.getUsername(),
+        List.of(),
+        null,
+        List.of(),
+        reasons);
   }
 
   /** The account Keycloak's own "create user if unique" step would find. */
@@ -152,7 +200,7 @@ public final class FirstLoginExplanation {
         : session.users().getUserByUsername(realm, username.toLowerCase(Locale.ROOT));
   }
 
-  private static String whyNotTrusted(
+  private static List<String> unvouched(
       KeycloakSession session,
       IdentityProviderModel provider,
       UserModel existing,
@@ -161,13 +209,13 @@ public final class FirstLoginExplanation {
       String code) {
     List<String> missing = new ArrayList<>();
     if (!Boolean.TRUE.equals(provider.isTrustEmail())) {
-      missing.add("the provider is not trusted for e-mails");
+      missing.add("provider-not-trusted");
     }
     if (email != null && !VerifiedEmail.assertedFor(claims, email)) {
-      missing.add("the provider does not say the e-mail is verified");
+      missing.add("email-not-verified-by-provider");
     }
     if (!existing.isEmailVerified()) {
-      missing.add("the account's e-mail is not verified");
+      missing.add("account-email-not-verified");
     }
     boolean ours =
         CompanyDomains.domainOf(email == null ? "" : email)
@@ -175,9 +223,9 @@ public final class FirstLoginExplanation {
             .map(owner -> owner.getAlias().equals(code))
             .orElse(false);
     if (!ours) {
-      missing.add("the domain is not one " + code + " has verified");
+      missing.add("domain-not-the-company");
     }
-    return missing.isEmpty() ? "" : " (" + String.join("; ", missing) + ")";
+    return missing;
   }
 
   private static String username(

@@ -28,6 +28,7 @@ import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -339,7 +340,7 @@ class PortalVendorIT {
   void explainWhereASignInGoes() throws Exception {
     try (Browser browser = Browser.start()) {
       signIn(browser, staff("view-realm"));
-      browser.open(URI.create(portal + "/vendor?explain=acme"));
+      browser.open(URI.create(portal + "/vendor?explain=acme#csso-explain"));
       WebElement explained = browser.waitFor(By.id("csso-explained"));
       assertThat(explained.findElement(By.cssSelector("[data-outcome]")).getText())
           .isEqualTo("The Single Sign-On page sends this person straight to acme-okta.");
@@ -365,6 +366,131 @@ class PortalVendorIT {
       assertThat(Accessibility.seriousViolations(browser)).as("explained").isEmpty();
       browser.screenshot("portal-vendor-explain-de-phone");
     }
+  }
+
+  @Test
+  @DisplayName(
+      "Staff who may view users ask what a first login would decide (create with Worker, confirm the link of an account not vouched for, refuse a name in another company's domain) and which rules give a person each role and team; staff who may not view users get neither; in German at phone width, accessible")
+  void explainAFirstLoginAndAPerson() throws Exception {
+    String viewer = staff("view-realm", "view-users");
+    try (Browser browser = Browser.start()) {
+      signIn(browser, viewer);
+      browser.open(URI.create(portal + "/vendor"));
+      browser.waitFor(By.id("firstLoginSignIn")).sendKeys("acme-okta");
+      browser.waitFor(By.id("firstLoginEmail")).sendKeys("nora.newhire@acme.example");
+      browser.waitFor(By.cssSelector("#csso-first-login-form button[type=submit]")).click();
+      WebElement decided = browser.waitFor(By.cssSelector("#csso-first-login [data-decision]"));
+      assertThat(decided.getAttribute("data-decision")).isEqualTo("create");
+      assertThat(decided.getText()).contains("member of acme").contains("Worker");
+
+      decided = firstLogin(browser, "acme-okta", viewer + "@vendor.example");
+      assertThat(decided.getAttribute("data-decision")).isEqualTo("confirm-link");
+      assertThat(decided.getText()).startsWith("An account " + viewer + " has this e-mail");
+      assertThat(
+              browser
+                  .driver()
+                  .findElements(By.cssSelector("#csso-first-login [data-unvouched]"))
+                  .stream()
+                  .map(item -> item.getAttribute("data-unvouched")))
+          .containsExactlyInAnyOrder("provider-not-trusted", "domain-not-the-company");
+
+      decided = firstLogin(browser, "acme-okta", "someone@contoso.example");
+      assertThat(decided.getAttribute("data-decision")).isEqualTo("refuse");
+      assertThat(decided.getText())
+          .isEqualTo(
+              "Refused: someone@contoso.example is in a domain that contoso has verified, so acme may neither create nor link it.");
+
+      browser.open(URI.create(portal + "/vendor?person=" + viewer));
+      assertThat(browser.waitFor(By.cssSelector("#csso-person [data-answer]")).getText())
+          .isEqualTo(
+              viewer
+                  + " has not signed in with a company sign-in yet: name the sign-in to explain with.");
+
+      person(browser, viewer, "acme-okta", "Dispatch\nsite-north");
+      WebElement answer = browser.waitFor(By.cssSelector("#csso-person [data-sign-in=acme-okta]"));
+      assertThat(answer.findElement(By.cssSelector("[data-groups-from]")).getText())
+          .isEqualTo("Groups typed: Dispatch, site-north");
+      assertThat(
+              answer
+                  .findElement(
+                      By.cssSelector("#csso-person-acme-okta-roles [data-target=Dispatcher]"))
+                  .getText())
+          .isEqualTo("Dispatcher ← rule 2 (Dispatch) matches Dispatch (from their next sign-in)");
+      assertThat(
+              answer
+                  .findElement(By.cssSelector("#csso-person-acme-okta-roles [data-target=Field]"))
+                  .getText())
+          .contains("rule 3 (glob:site-*) matches site-north");
+      assertThat(
+              answer
+                  .findElement(
+                      By.cssSelector(
+                          "#csso-person-acme-okta-teams [data-target='/Teams/Dispatch']"))
+                  .getText())
+          .contains("rule 2 (Dispatch)");
+      assertThat(answer.findElements(By.cssSelector("[data-gives]")))
+          .extracting(gives -> gives.getAttribute("data-gives"))
+          .anySatisfy(gives -> assertThat(gives).contains("Dispatcher").contains("Field"));
+      browser.scrollTo(answer);
+      browser.screenshot("portal-vendor-explain-person");
+    }
+
+    String onlyRealm = staff("view-realm");
+    try (Browser browser = Browser.start()) {
+      signIn(browser, onlyRealm);
+      browser.open(
+          URI.create(
+              portal
+                  + "/vendor?firstLoginSignIn=acme-okta&firstLoginEmail=nora.newhire%40acme.example&person="
+                  + viewer
+                  + "&personSignIn=acme-okta"));
+      browser.waitFor(By.id("csso-explain"));
+      assertThat(browser.driver().findElements(By.id("csso-explain-first-login"))).isEmpty();
+      assertThat(browser.driver().findElements(By.id("csso-explain-rules"))).isEmpty();
+      assertThat(browser.pageText()).doesNotContain(viewer);
+    }
+
+    try (Browser browser = Browser.start("--lang=de", "--accept-lang=de")) {
+      browser.driver().manage().window().setSize(new Dimension(390, 844));
+      signIn(browser, viewer);
+      person(browser, viewer, "acme-okta", "Engineering");
+      WebElement answer = browser.waitFor(By.cssSelector("#csso-person [data-sign-in=acme-okta]"));
+      assertThat(answer.getText())
+          .contains("Eingegebene Gruppen: Engineering")
+          .contains("Engineer");
+      assertThat(Accessibility.overflowsSideways(browser)).isFalse();
+      assertThat(Accessibility.seriousViolations(browser)).as("person explained").isEmpty();
+      browser.scrollTo(answer);
+      browser.screenshot("portal-vendor-explain-person-de-phone");
+      WebElement refused = firstLogin(browser, "acme-okta", "someone@contoso.example");
+      assertThat(refused.getText()).startsWith("Abgelehnt: someone@contoso.example");
+      assertThat(Accessibility.seriousViolations(browser)).as("first login explained").isEmpty();
+    }
+  }
+
+  /** Asks the first-login question with a verified e-mail; answers its decision. */
+  private WebElement firstLogin(Browser browser, String signIn, String email) {
+    browser.open(
+        URI.create(
+            portal
+                + "/vendor?firstLoginSignIn="
+                + signIn
+                + "&firstLoginEmailVerified=on&firstLoginEmail="
+                + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                + "#csso-explain-first-login"));
+    return browser.waitFor(By.cssSelector("#csso-first-login [data-decision]"));
+  }
+
+  /** Asks which rules give the person their roles and teams, with these groups. */
+  private void person(Browser browser, String person, String signIn, String groups) {
+    browser.open(URI.create(portal + "/vendor"));
+    browser.waitFor(By.id("person")).sendKeys(person);
+    browser.waitFor(By.id("personSignIn")).sendKeys(signIn);
+    WebElement lines = browser.waitFor(By.id("personGroups"));
+    for (String group : groups.split("\n")) {
+      lines.sendKeys(group, Keys.ENTER);
+    }
+    browser.waitFor(By.cssSelector("#csso-person-form button[type=submit]")).click();
   }
 
   private static String step(WebElement explained, String step) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -157,6 +158,11 @@ public final class Browser implements AutoCloseable {
   }
 
   /** Saves the page as {@code target/screenshots/<name>.png}, for the docs. */
+  /** Scrolls the page so that {@code element} starts at the top of the window. */
+  public void scrollTo(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true);", element);
+  }
+
   public void screenshot(String name) {
     try {
       Path folder = Files.createDirectories(Path.of("target", "screenshots"));

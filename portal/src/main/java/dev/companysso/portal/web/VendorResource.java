@@ -1,6 +1,5 @@
 package dev.companysso.portal.web;
 
-import dev.companysso.authenticator.discovery.DiscoveryExplanation;
 import dev.companysso.core.SettingLists;
 import dev.companysso.core.access.AppAccess;
 import dev.companysso.core.access.SsoRequired;
@@ -25,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -72,10 +72,7 @@ public final class VendorResource {
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public Response companies(
-      @QueryParam("q") String search,
-      @QueryParam("page") Integer page,
-      @QueryParam("explain") String explain) {
+  public Response companies(@QueryParam("q") String search, @QueryParam("page") Integer page) {
     Optional<AuthenticationManager.AuthResult> signedIn = signedIn();
     if (signedIn.isEmpty()) {
       return Response.seeOther(
@@ -83,7 +80,11 @@ public final class VendorResource {
           .build();
     }
     return render(
-        staff(signedIn.get()), search, page == null ? 0 : Math.max(0, page), null, explain);
+        staff(signedIn.get()),
+        search,
+        page == null ? 0 : Math.max(0, page),
+        null,
+        session.getContext().getUri().getQueryParameters());
   }
 
   /** Where the staff's sign-in returns; the session cookie it set is what counts. */
@@ -127,7 +128,7 @@ public final class VendorResource {
     shown.put("code", company.getAlias());
     shown.put("url", PortalUrls.of(session, realm).setupLink(created.token()));
     shown.put("expires", dates.format(expires));
-    return render(staff, company.getName(), 0, shown, null);
+    return render(staff, company.getName(), 0, shown, new MultivaluedHashMap<>());
   }
 
   @POST
@@ -238,10 +239,15 @@ public final class VendorResource {
   }
 
   /**
-   * @param explain an input to explain as the Single Sign-On page would handle it, or null
+   * @param questions the page's query, which may ask the explain questions ({@link
+   *     VendorQuestions})
    */
   private Response render(
-      VendorStaff staff, String search, int page, Map<String, String> createdLink, String explain) {
+      VendorStaff staff,
+      String search,
+      int page,
+      Map<String, String> createdLink,
+      MultivaluedMap<String, String> questions) {
     String query = search == null || search.isBlank() ? null : search.strip();
     List<OrganizationModel> companies =
         session
@@ -295,11 +301,7 @@ public final class VendorResource {
     if (createdLink != null) {
       attributes.put("createdLink", createdLink);
     }
-    if (explain != null && !explain.isBlank()) {
-      attributes.put(
-          "explained",
-          DiscoveryExplanation.explain(session, realm, explain.strip(), staff.viewsUsers()));
-    }
+    attributes.putAll(new VendorQuestions(session, realm, staff).answer(questions));
     return pages.page("vendor", Response.Status.OK, attributes);
   }
 
