@@ -154,9 +154,7 @@ public final class CompanyRoles {
   /** How a role is named in tables and here: {@code Worker}, {@code billing-app.admin}. */
   public static String qualifier(RoleModel role) {
     return role.isClientRole()
-        ? ((ClientModel) role.getContainer()).getClientId()
-            + KeycloakModelUtils.CLIENT_ROLE_SEPARATOR
-            + role.getName()
+        ? ((ClientModel) role.getContainer()).getClientId() + '.' + role.getName()
         : role.getName();
   }
 

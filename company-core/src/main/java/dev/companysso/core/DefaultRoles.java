@@ -3,7 +3,6 @@ package dev.companysso.core;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -55,15 +54,11 @@ public final class DefaultRoles {
    * @return the names granted
    */
   public static List<String> grant(
-      KeycloakSession session,
-      RealmModel realm,
-      OrganizationModel company,
-      UserModel user,
-      List<String> names) {
+      RealmModel realm, OrganizationModel company, UserModel user, List<String> names) {
     CompanyRoles grants = CompanyRoles.grantedBy(realm, company);
     List<String> granted = new ArrayList<>();
     for (String name : names) {
-      RoleModel role = KeycloakModelUtils.getRoleFromString(session, realm, name);
+      RoleModel role = KeycloakModelUtils.getRoleFromString(realm, name);
       if (role == null) {
         LOG.warnf(
             "Provisioning: default role '%s' does not exist in realm %s", name, realm.getName());

@@ -10,7 +10,8 @@ import org.keycloak.models.KeycloakSessionFactory;
 /**
  * A module's own tables, through Keycloak's schema-update path: its JPA entities and the Liquibase
  * changelog that makes them. Keycloak keeps each provider's changelog history in a table named
- * after the first ten characters of its id, so each module's id must differ there.
+ * after the first ten characters of its id, so each module's id must differ there. Keycloak starts
+ * these before it updates the schema: a server older than the bundle supports stops here.
  */
 public abstract class OwnTables implements JpaEntityProviderFactory {
 
@@ -53,7 +54,10 @@ public abstract class OwnTables implements JpaEntityProviderFactory {
   }
 
   @Override
-  public void init(Config.Scope config) {}
+  public void init(Config.Scope config) {
+    // Every module with tables starts here, before Keycloak touches the database.
+    KeycloakFeatures.requireSupportedServer();
+  }
 
   @Override
   public void postInit(KeycloakSessionFactory factory) {}

@@ -11,8 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.keycloak.cache.AlternativeLookupProvider;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -60,18 +58,14 @@ class DefaultRolesTest {
   @DisplayName(
       "Granting skips a role the realm does not have and reports what it granted, realm-wide unless the realm has roles per company")
   void grantSkipsMissing() {
-    KeycloakSession session = mock(KeycloakSession.class);
     RealmModel realm = mock(RealmModel.class);
     UserModel user = mock(UserModel.class);
     RoleModel worker = mock(RoleModel.class);
-    AlternativeLookupProvider lookup = mock(AlternativeLookupProvider.class);
-    when(session.getProvider(AlternativeLookupProvider.class)).thenReturn(lookup);
-    when(lookup.lookupRoleFromString(realm, "Worker")).thenReturn(worker);
+    when(realm.getRole("Worker")).thenReturn(worker);
     when(realm.getName()).thenReturn("workforce");
 
     List<String> granted =
-        DefaultRoles.grant(
-            session, realm, mock(OrganizationModel.class), user, List.of("Ghost", "Worker"));
+        DefaultRoles.grant(realm, mock(OrganizationModel.class), user, List.of("Ghost", "Worker"));
 
     assertThat(granted).containsExactly("Worker");
     verify(user).grantRole(worker);

@@ -2,8 +2,7 @@ package dev.companysso.portal;
 
 import dev.companysso.portal.links.SetupLink;
 import java.util.Optional;
-import org.keycloak.events.admin.AdminEvent;
-import org.keycloak.events.admin.AuthDetails;
+import org.keycloak.common.ClientConnection;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -101,32 +100,50 @@ public final class PortalEvents {
   }
 
   /**
-   * An admin event without an admin: Keycloak's builder takes its actor from a request's
-   * authentication, which a timer does not have; its constructor for a prepared event takes none.
+   * An admin event without an admin: Keycloak's builder takes its actor from a request, which a
+   * timer does not have, so this one names the portal's client, no user and no address.
    */
   private static final class Unattended extends AdminEventBuilder {
 
     Unattended(KeycloakSession session, RealmModel realm) {
-      super(
-          realm,
-          new AdminAuth(realm, null, null, PortalClient.ensure(realm)),
-          session,
-          null,
-          prepared(realm));
+      super(realm, new AdminAuth(realm, null, null, PortalClient.ensure(realm)), session, NO_ONE);
     }
 
-    private static AdminEvent prepared(RealmModel realm) {
-      AuthDetails actor = new AuthDetails();
-      actor.setRealmId(realm.getId());
-      actor.setRealmName(realm.getName());
-      actor.setClientId(PortalClient.ensure(realm).getId());
-      AdminEvent event = new AdminEvent();
-      event.setRealmId(realm.getId());
-      event.setRealmName(realm.getName());
-      event.setAuthDetails(actor);
-      return event;
+    /** Nobody acted; Keycloak's builder would read the absent user's id. */
+    @Override
+    public AdminEventBuilder authUser(UserModel user) {
+      return user == null ? this : super.authUser(user);
     }
   }
+
+  /** The connection of no request: Keycloak's builder reads the address of one. */
+  private static final ClientConnection NO_ONE =
+      new ClientConnection() {
+        @Override
+        public String getRemoteAddr() {
+          return null;
+        }
+
+        @Override
+        public String getRemoteHost() {
+          return null;
+        }
+
+        @Override
+        public int getRemotePort() {
+          return 0;
+        }
+
+        @Override
+        public String getLocalAddr() {
+          return null;
+        }
+
+        @Override
+        public int getLocalPort() {
+          return 0;
+        }
+      };
 
   private static void signedInUserActed(
       KeycloakSession session,

@@ -76,7 +76,7 @@ final class CompanyAppAccessRequiredAction implements RequiredActionProvider {
 
   private static AppAccess.Verdict verdict(RequiredActionContext context) {
     AuthenticationSessionModel authSession = context.getAuthenticationSession();
-    return AppAccessRefusal.of(
+    return AppAccess.decide(
         context.getSession(),
         context.getRealm(),
         authSession.getClient(),

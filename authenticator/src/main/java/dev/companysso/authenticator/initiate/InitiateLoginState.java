@@ -1,6 +1,7 @@
 package dev.companysso.authenticator.initiate;
 
 import java.util.Optional;
+import org.keycloak.common.util.Time;
 import org.keycloak.crypto.HashException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.protocol.oidc.utils.PkceUtils;
@@ -27,7 +28,11 @@ record InitiateLoginState(String clientId, String targetLinkUri, String challeng
 
   String sign(KeycloakSession session, String issuer) {
     JsonWebToken token =
-        new JsonWebToken().issuedNowWithTTL(LIFETIME_SECONDS).issuer(issuer).type(TYPE);
+        new JsonWebToken()
+            .issuedNow()
+            .exp((long) Time.currentTime() + LIFETIME_SECONDS)
+            .issuer(issuer)
+            .type(TYPE);
     token.setSubject(challenge);
     token.setOtherClaims(CLIENT, clientId);
     token.setOtherClaims(TARGET, targetLinkUri);

@@ -38,13 +38,11 @@ final class CompanyProvisioning {
     KeycloakSession session = context.getSession();
     List<String> granted =
         new ArrayList<>(
-            DefaultRoles.grant(
-                session, context.getRealm(), company, user, config.rolesFor(company)));
+            DefaultRoles.grant(context.getRealm(), company, user, config.rolesFor(company)));
     if (CompanyAttributes.isTrue(company, CompanyAttributes.FIRST_MEMBER_OWNER)
         && new OwnerClaim(session, Clock.systemUTC()).claim(company, user)) {
       granted.addAll(
-          DefaultRoles.grant(
-              session, context.getRealm(), company, user, List.of(config.ownerRole())));
+          DefaultRoles.grant(context.getRealm(), company, user, List.of(config.ownerRole())));
     }
     context
         .getEvent()
@@ -91,7 +89,7 @@ final class CompanyProvisioning {
     if (CompanyRoles.grantedBy(realm, company).scoped()) {
       event.detail(
           CompanyEventDetails.ROLES,
-          String.join(",", DefaultRoles.grant(session, realm, company, user, defaultRoles)));
+          String.join(",", DefaultRoles.grant(realm, company, user, defaultRoles)));
     }
     event.detail(CompanyEventDetails.COMPANY, company.getAlias());
   }

@@ -44,7 +44,7 @@ final class RoleTargets implements TargetKind<RoleModel> {
 
   @Override
   public RoleModel find(String name) {
-    return KeycloakModelUtils.getRoleFromString(session, realm, name);
+    return KeycloakModelUtils.getRoleFromString(realm, name);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.companysso.mappers.groupteam;
 
 import dev.companysso.core.Companies;
+import dev.companysso.core.KeycloakFeatures;
 import dev.companysso.mappers.sync.TargetKind;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -15,7 +16,9 @@ import org.keycloak.organization.OrganizationProvider;
 
 /**
  * Keycloak groups named by path ({@code /Teams/Platform}) as targets: realm groups, or the groups
- * of the identity provider's organization.
+ * of the identity provider's organization. On a Keycloak without organization groups (saving such a
+ * table is refused there; a realm import is not checked) the organization has no group to find,
+ * make, hold or give, so a login neither grants a wrong group nor takes one away.
  */
 final class GroupTargets implements TargetKind<GroupModel> {
 
@@ -60,15 +63,20 @@ final class GroupTargets implements TargetKind<GroupModel> {
 
   @Override
   public GroupModel find(String path) {
-    return company == null
-        ? KeycloakModelUtils.findGroupByPath(session, realm, path)
-        : KeycloakModelUtils.findGroupByPath(session, realm, company, path);
+    if (company == null) {
+      return KeycloakModelUtils.findGroupByPath(session, realm, path);
+    }
+    return KeycloakFeatures.ORGANIZATION_GROUPS.available()
+        ? KeycloakModelUtils.findGroupByPath(session, realm, company, path)
+        : null;
   }
 
   @Override
   public GroupModel findOrCreate(String path) {
     GroupModel group = find(path);
-    return group != null || !createMissing ? group : create(path);
+    boolean creatable =
+        createMissing && (company == null || KeycloakFeatures.ORGANIZATION_GROUPS.available());
+    return group != null || !creatable ? group : create(path);
   }
 
   /** Makes the missing groups along the path, top down. */
@@ -96,12 +104,17 @@ final class GroupTargets implements TargetKind<GroupModel> {
   @Override
   public boolean holds(UserModel user, GroupModel group) {
     // A user's group list leaves out organization groups; the organization lists those.
-    Stream<GroupModel> joined =
-        company == null
-            ? user.getGroupsStream()
-            : session
-                .getProvider(OrganizationProvider.class)
-                .getOrganizationGroupsByMember(company, user);
+    Stream<GroupModel> joined;
+    if (company == null) {
+      joined = user.getGroupsStream();
+    } else if (KeycloakFeatures.ORGANIZATION_GROUPS.available()) {
+      joined =
+          session
+              .getProvider(OrganizationProvider.class)
+              .getOrganizationGroupsByMember(company, user);
+    } else {
+      joined = Stream.empty();
+    }
     return joined.anyMatch(candidate -> candidate.getId().equals(group.getId()));
   }
 

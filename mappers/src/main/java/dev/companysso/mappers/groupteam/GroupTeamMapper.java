@@ -2,6 +2,7 @@ package dev.companysso.mappers.groupteam;
 
 import com.google.auto.service.AutoService;
 import dev.companysso.core.Companies;
+import dev.companysso.core.KeycloakFeatures;
 import dev.companysso.core.ProviderIds;
 import dev.companysso.core.events.CompanyEvent;
 import dev.companysso.mappers.RuleTableMapper;
@@ -54,15 +55,31 @@ public final class GroupTeamMapper extends RuleTableMapper<GroupModel> {
     return PROPERTIES;
   }
 
+  /** Refuses the organization's groups on a Keycloak without them, naming the version. */
+  @Override
+  public List<String> problems(
+      KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel) {
+    if (organizationGroups(mapperModel) && !KeycloakFeatures.ORGANIZATION_GROUPS.available()) {
+      return List.of(
+          KeycloakFeatures.ORGANIZATION_GROUPS.missing(
+              ORGANIZATION_GROUPS + ": the groups of a company's organization"));
+    }
+    return super.problems(session, realm, mapperModel);
+  }
+
   @Override
   protected TargetKind<GroupModel> targets(
       KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel) {
     boolean createMissing = Boolean.parseBoolean(mapperModel.getConfig().get(CREATE_MISSING));
     OrganizationModel company =
-        Boolean.parseBoolean(mapperModel.getConfig().get(ORGANIZATION_GROUPS))
+        organizationGroups(mapperModel)
             ? Companies.ofMapper(session, realm, mapperModel).orElse(null)
             : null;
     return new GroupTargets(session, realm, company, createMissing);
+  }
+
+  private static boolean organizationGroups(IdentityProviderMapperModel mapperModel) {
+    return Boolean.parseBoolean(mapperModel.getConfig().get(ORGANIZATION_GROUPS));
   }
 
   // Labels and help texts are message keys: theme-resources/messages/messages_*.properties.

@@ -1,7 +1,6 @@
 package dev.companysso.mappers.validation;
 
 import dev.companysso.mappers.RuleTableMapper;
-import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Response;
@@ -16,15 +15,21 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.keycloak.broker.provider.IdentityProviderMapper;
+import org.keycloak.common.util.Encode;
+import org.keycloak.jose.jws.JWSInput;
+import org.keycloak.jose.jws.JWSInputException;
 import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.RepresentationToModel;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
 import org.keycloak.representations.idm.PartialImportRepresentation;
 import org.keycloak.services.ErrorResponse;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.managers.RealmManager;
 import org.keycloak.services.resources.admin.AdminAuth;
-import org.keycloak.services.resources.admin.AdminRoot;
 import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 import org.keycloak.util.JsonSerialization;
 import org.keycloak.utils.KeycloakSessionUtil;
@@ -122,12 +127,49 @@ public final class RuleTableValidationFilter implements ContainerRequestFilter {
   private static boolean mayManageIdentityProviders(KeycloakSession session, RealmModel realm) {
     RealmModel contextRealm = session.getContext().getRealm();
     try {
-      AdminAuth auth = AdminRoot.authenticateRealmAdminRequest(session);
-      return AdminPermissions.evaluator(session, realm, auth).realm().canManageIdentityProviders();
-    } catch (NotAuthorizedException e) {
-      return false;
+      return adminOf(session)
+          .map(auth -> AdminPermissions.evaluator(session, realm, auth))
+          .map(permissions -> permissions.realm().canManageIdentityProviders())
+          .orElse(false);
     } finally {
       session.getContext().setRealm(contextRealm);
     }
+  }
+
+  /**
+   * The admin whose bearer token the request carries, authenticated as Keycloak's admin root does
+   * (its own method for it is not public before Keycloak 26.5): the token's realm, then the token
+   * checked in it.
+   */
+  private static Optional<AdminAuth> adminOf(KeycloakSession session) {
+    String bearer =
+        AppAuthManager.extractAuthorizationHeaderToken(session.getContext().getRequestHeaders());
+    if (bearer == null) {
+      return Optional.empty();
+    }
+    String issuer;
+    try {
+      issuer = new JWSInput(bearer).readJsonContent(AccessToken.class).getIssuer();
+    } catch (JWSInputException e) {
+      return Optional.empty();
+    }
+    if (issuer == null) {
+      return Optional.empty();
+    }
+    RealmModel tokenRealm =
+        new RealmManager(session)
+            .getRealmByName(Encode.decodePath(issuer.substring(issuer.lastIndexOf('/') + 1)));
+    if (tokenRealm == null) {
+      return Optional.empty();
+    }
+    session.getContext().setRealm(tokenRealm);
+    AuthenticationManager.AuthResult result =
+        new AppAuthManager.BearerTokenAuthenticator(session)
+            .setRealm(tokenRealm)
+            .setConnection(session.getContext().getConnection())
+            .setHeaders(session.getContext().getRequestHeaders())
+            .authenticate();
+    return Optional.ofNullable(result)
+        .map(r -> new AdminAuth(tokenRealm, r.getToken(), r.getUser(), r.getClient()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.companysso.operations.webhook;
 
+import dev.companysso.core.KeycloakFeatures;
 import dev.companysso.core.events.CompanyEvent;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
@@ -29,7 +30,10 @@ final class WebhookOutbox implements ProviderEventListener {
       enqueue(company);
     } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
       Webhooks.forgetRealm(em(removed.getKeycloakSession()), removed.getRealm().getId());
-    } else if (event instanceof OrganizationModel.OrganizationRemovedEvent removed) {
+    } else if (KeycloakFeatures.ORGANIZATION_REMOVED_EVENT.available()
+        && event instanceof OrganizationModel.OrganizationRemovedEvent removed) {
+      // Before Keycloak 26.6 a removed company's subscriptions stay until the realm goes; no event
+      // of the company can reach them.
       Webhooks.forgetCompany(em(removed.getKeycloakSession()), removed.getOrganization().getId());
     }
   }

@@ -1,6 +1,7 @@
 package dev.companysso.portal.admin;
 
 import dev.companysso.core.Companies;
+import dev.companysso.core.admin.CompanyPermissions;
 import dev.companysso.portal.PortalClient;
 import dev.companysso.portal.PortalEvents;
 import dev.companysso.portal.PortalUrls;
@@ -65,7 +66,7 @@ public final class SetupLinkResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response create(@PathParam("company") String alias, SetupLinkRequest request) {
     OrganizationModel company = Companies.withAlias(session, alias);
-    auth.orgs().requireManage(company);
+    CompanyPermissions.requireManage(auth, company);
     SetupLinkRequest asked = request == null ? new SetupLinkRequest(null, null, null) : request;
     List<String> problems = new ArrayList<>();
     Set<Section> sections = asked.sections(problems);
@@ -103,7 +104,7 @@ public final class SetupLinkResource {
   @Produces(MediaType.APPLICATION_JSON)
   public List<Map<String, Object>> list(@PathParam("company") String alias) {
     OrganizationModel company = Companies.withAlias(session, alias);
-    auth.orgs().requireView(company);
+    CompanyPermissions.requireView(auth, company);
     return new SetupLinks(session, realm)
         .of(company).stream().map(link -> describe(link, company)).toList();
   }
@@ -112,7 +113,7 @@ public final class SetupLinkResource {
   @Path("{company}/{id}")
   public Response revoke(@PathParam("company") String alias, @PathParam("id") String id) {
     OrganizationModel company = Companies.withAlias(session, alias);
-    auth.orgs().requireManage(company);
+    CompanyPermissions.requireManage(auth, company);
     if (!new SetupLinks(session, realm).revoke(company, id)) {
       throw new NotFoundException("Company " + alias + " has no setup link " + id);
     }

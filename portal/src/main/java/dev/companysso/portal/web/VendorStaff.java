@@ -25,15 +25,18 @@ record VendorStaff(
     boolean viewsUsers,
     String csrfSecret) {
 
+  // By name: AdminRoles names these from Keycloak 26.6; an older realm lacks the roles themselves.
+  private static final String MANAGE_ORGANIZATIONS = "manage-organizations";
+  private static final String VIEW_ORGANIZATIONS = "view-organizations";
+
   static Optional<VendorStaff> of(RealmModel realm, UserModel user, String userSessionId) {
     ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
     if (management == null) {
       return Optional.empty();
     }
-    boolean manages =
-        holdsAny(management, user, AdminRoles.MANAGE_ORGANIZATIONS, AdminRoles.MANAGE_REALM);
+    boolean manages = holdsAny(management, user, MANAGE_ORGANIZATIONS, AdminRoles.MANAGE_REALM);
     boolean views =
-        manages || holdsAny(management, user, AdminRoles.VIEW_ORGANIZATIONS, AdminRoles.VIEW_REALM);
+        manages || holdsAny(management, user, VIEW_ORGANIZATIONS, AdminRoles.VIEW_REALM);
     boolean configuresApps =
         holdsAny(management, user, AdminRoles.MANAGE_CLIENTS, AdminRoles.MANAGE_REALM);
     boolean viewsUsers = holdsAny(management, user, AdminRoles.VIEW_USERS, AdminRoles.MANAGE_USERS);

@@ -160,7 +160,7 @@ final class DirectoryAccounts {
             new FederatedIdentityModel(
                 config.identityProvider().getAlias(), listed.id(), listed.username()));
     session.getProvider(OrganizationProvider.class).addManagedMember(config.company(), user);
-    DefaultRoles.grant(session, realm, config.company(), user, config.defaultRoles());
+    DefaultRoles.grant(realm, config.company(), user, config.defaultRoles());
     CompanyEvent.raise(
         session,
         realm,

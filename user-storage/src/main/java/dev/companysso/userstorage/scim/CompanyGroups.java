@@ -1,11 +1,13 @@
 package dev.companysso.userstorage.scim;
 
 import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.NotImplementedException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.types.Member;
 import dev.companysso.core.AccountAttributes;
+import dev.companysso.core.KeycloakFeatures;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -30,7 +32,15 @@ final class CompanyGroups {
 
   private final ScimContext context;
 
-  CompanyGroups(ScimContext context) {
+  /**
+   * @throws NotImplementedException on a Keycloak without organization groups, where a company has
+   *     no groups of its own to keep these in
+   */
+  CompanyGroups(ScimContext context) throws NotImplementedException {
+    if (!KeycloakFeatures.ORGANIZATION_GROUPS.available()) {
+      throw new NotImplementedException(
+          KeycloakFeatures.ORGANIZATION_GROUPS.missing("SCIM groups"));
+    }
     this.context = context;
   }
 

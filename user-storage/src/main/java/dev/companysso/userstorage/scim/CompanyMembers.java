@@ -28,7 +28,13 @@ final class CompanyMembers {
 
   CompanyMembers(ScimContext context) {
     this.context = context;
-    this.groupId = context.organizations().getOrganizationGroup(context.company).getId();
+    // Read from the store: the provider's getter for the internal group came with Keycloak 26.6.
+    this.groupId =
+        entityManager()
+            .createQuery(
+                "select o.groupId from OrganizationEntity o where o.id = :org", String.class)
+            .setParameter("org", context.company.getId())
+            .getSingleResult();
   }
 
   long count() {

@@ -60,11 +60,7 @@ final class UserWriter {
     user.setSingleAttribute(AccountAttributes.SCIM_OWNER, context.company.getId());
     context.organizations().addManagedMember(context.company, user);
     DefaultRoles.grant(
-        context.session,
-        context.realm,
-        context.company,
-        user,
-        DefaultRoles.of(context.company, List.of()));
+        context.realm, context.company, user, DefaultRoles.of(context.company, List.of()));
     write(user, desired);
     CompanyEvent.raise(
         context.session,
