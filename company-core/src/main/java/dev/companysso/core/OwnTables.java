@@ -1,11 +1,13 @@
 package dev.companysso.core;
 
 import java.util.List;
+import java.util.Map;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
  * A module's own tables, through Keycloak's schema-update path: its JPA entities and the Liquibase
@@ -13,7 +15,8 @@ import org.keycloak.models.KeycloakSessionFactory;
  * after the first ten characters of its id, so each module's id must differ there. Keycloak starts
  * these before it updates the schema: a server older than the bundle supports stops here.
  */
-public abstract class OwnTables implements JpaEntityProviderFactory {
+public abstract class OwnTables
+    implements JpaEntityProviderFactory, ServerInfoAwareProviderFactory {
 
   private final String id;
   private final String changelog;
@@ -64,4 +67,10 @@ public abstract class OwnTables implements JpaEntityProviderFactory {
 
   @Override
   public void close() {}
+
+  /** The release of the module's JAR, in Keycloak's server info. */
+  @Override
+  public Map<String, String> getOperationalInfo() {
+    return BundleVersion.infoOf(getClass());
+  }
 }

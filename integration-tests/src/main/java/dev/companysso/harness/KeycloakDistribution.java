@@ -17,9 +17,9 @@ import java.util.stream.Stream;
  * An unpacked {@code keycloak-quarkus-dist} with the bundle installed the way a user installs it:
  * provider JARs in {@code providers/}, realm exports in {@code data/import/}.
  *
- * <p>The build unpacks the distribution and collects the bundle (see integration-tests/pom.xml);
- * their folders reach the harness as the system properties {@code keycloak.dist.dir} and {@code
- * company-sso.bundle.dir}.
+ * <p>The build unpacks the distribution and unzips the bundle's release zip (see
+ * integration-tests/pom.xml); their folders reach the harness as the system properties {@code
+ * keycloak.dist.dir} and {@code company-sso.bundle.dir}.
  */
 public final class KeycloakDistribution {
 
@@ -56,7 +56,7 @@ public final class KeycloakDistribution {
   }
 
   public Path realmExports() {
-    return bundle.resolve("realms");
+    return bundle.resolve("data/import");
   }
 
   /** A copy of this distribution in {@code target}, for a test that needs a server of its own. */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.companysso.harness.CompanySsoStack;
 import dev.companysso.it.support.BrokeredLogin;
-import dev.companysso.it.support.Browser;
 import dev.companysso.it.support.CompanySsoExtension;
 import dev.companysso.it.support.UpstreamSignInPage;
 import java.util.List;
@@ -60,18 +59,7 @@ class BrokeredLoginIT {
       String username,
       String password)
       throws Exception {
-    JWTClaimsSet idToken;
-    try (Browser browser = Browser.start()) {
-      idToken =
-          BrokeredLogin.signIn(
-              browser,
-              stack.keycloak().baseUrl(),
-              CompanySsoStack.REALM,
-              idpAlias,
-              page,
-              username,
-              password);
-    }
+    JWTClaimsSet idToken = BrokeredLogin.signIn(stack, idpAlias, page, username, password);
     assertThat(idToken.getStringClaim("preferred_username")).isEqualTo(username);
     return idToken;
   }

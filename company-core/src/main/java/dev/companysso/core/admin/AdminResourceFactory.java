@@ -1,9 +1,12 @@
 package dev.companysso.core.admin;
 
+import dev.companysso.core.BundleVersion;
+import java.util.Map;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
@@ -13,7 +16,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * Mounts one of the bundle's admin REST resources under {@code /admin/realms/{realm}/{id}}; the
  * resource checks the admin's permissions with the evaluator it is given.
  */
-public abstract class AdminResourceFactory implements AdminRealmResourceProviderFactory {
+public abstract class AdminResourceFactory
+    implements AdminRealmResourceProviderFactory, ServerInfoAwareProviderFactory {
 
   /**
    * @param adminEvent the request's admin event, for resources that record their changes in
@@ -57,5 +61,11 @@ public abstract class AdminResourceFactory implements AdminRealmResourceProvider
   @Override
   public void close() {
     // nothing held
+  }
+
+  /** The release of the module's JAR, in Keycloak's server info. */
+  @Override
+  public Map<String, String> getOperationalInfo() {
+    return BundleVersion.infoOf(getClass());
   }
 }

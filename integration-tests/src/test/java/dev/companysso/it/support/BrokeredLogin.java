@@ -2,6 +2,7 @@ package dev.companysso.it.support;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import dev.companysso.harness.CompanySsoStack;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,26 @@ public final class BrokeredLogin {
    * Signs in through the IdP {@code idpAlias} (named with {@code kc_idp_hint}) and returns the
    * claims of the ID token demo-app received from Keycloak.
    */
+  /** Signs in to demo-app through the stack's test server in a browser of its own. */
+  public static JWTClaimsSet signIn(
+      CompanySsoStack stack,
+      String idpAlias,
+      UpstreamSignInPage upstreamPage,
+      String username,
+      String password)
+      throws Exception {
+    try (Browser browser = Browser.start()) {
+      return signIn(
+          browser,
+          stack.keycloak().baseUrl(),
+          CompanySsoStack.REALM,
+          idpAlias,
+          upstreamPage,
+          username,
+          password);
+    }
+  }
+
   public static JWTClaimsSet signIn(
       Browser browser,
       String keycloakBaseUrl,
