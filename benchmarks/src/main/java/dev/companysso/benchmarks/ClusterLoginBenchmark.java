@@ -19,11 +19,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
-import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -129,30 +127,14 @@ public final class ClusterLoginBenchmark {
     String org = cluster.okta().orgBaseUrl(ORG);
     create(realm, provider(company(index) + "-okta", org, null));
     create(realm, provider(company(index) + "-builtin", org, "first broker login"));
-    OrganizationRepresentation company = new OrganizationRepresentation();
-    company.setName(company(index));
-    company.setAlias(company(index));
-    company.setEnabled(true);
+    OrganizationRepresentation company =
+        CompanySeeder.company(company(index), company(index) + ".example");
     company.setAttributes(Map.of("companySso.firstMemberOwner", List.of("true")));
-    OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation();
-    domain.setName(company(index) + ".example");
-    domain.setVerified(true);
-    company.addDomain(domain);
-    String id;
-    try (Response response = realm.organizations().create(company)) {
-      id = CreatedResponseUtil.getCreatedId(response);
-    }
-    try (Response response =
-        realm
-            .organizations()
-            .get(id)
-            .identityProviders()
-            .addIdentityProvider(company(index) + "-okta")) {
-      check(response, "link " + company(index));
-    }
+    CompanySeeder.createCompany(realm, company, company(index) + "-okta");
   }
 
-  private static IdentityProviderRepresentation provider(
+  /** An OIDC provider at an org of the Okta simulator, through its Initrode app. */
+  static IdentityProviderRepresentation provider(
       String alias, String orgBaseUrl, String firstLoginFlow) {
     IdentityProviderRepresentation idp = new IdentityProviderRepresentation();
     idp.setAlias(alias);
@@ -180,13 +162,13 @@ public final class ClusterLoginBenchmark {
     return idp;
   }
 
-  private static void create(RealmResource realm, IdentityProviderRepresentation idp) {
+  static void create(RealmResource realm, IdentityProviderRepresentation idp) {
     try (Response response = realm.identityProviders().create(idp)) {
       check(response, idp.getAlias());
     }
   }
 
-  private static void check(Response response, String what) {
+  static void check(Response response, String what) {
     if (response.getStatus() >= 300) {
       throw new IllegalStateException(
           "Could not create " + what + ": HTTP " + response.getStatus());

@@ -95,21 +95,32 @@ final class CompanySeeder {
     try (Response response = target.identityProviders().create(idp)) {
       expectCreated(response, idp.getAlias());
     }
+    createCompany(target, company(companyCode(index), domain(index)), idp.getAlias());
+  }
+
+  /** A company (enabled organization) whose code is {@code code}, with a verified domain. */
+  static OrganizationRepresentation company(String code, String verifiedDomain) {
     OrganizationRepresentation organization = new OrganizationRepresentation();
-    organization.setName(companyCode(index));
-    organization.setAlias(companyCode(index));
+    organization.setName(code);
+    organization.setAlias(code);
     organization.setEnabled(true);
     OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation();
-    domain.setName(domain(index));
+    domain.setName(verifiedDomain);
     domain.setVerified(true);
     organization.addDomain(domain);
+    return organization;
+  }
+
+  /** Creates {@code company} and links the existing identity provider {@code idpAlias} to it. */
+  static void createCompany(
+      RealmResource target, OrganizationRepresentation company, String idpAlias) {
     String id;
-    try (Response response = target.organizations().create(organization)) {
+    try (Response response = target.organizations().create(company)) {
       id = CreatedResponseUtil.getCreatedId(response);
     }
     try (Response response =
-        target.organizations().get(id).identityProviders().addIdentityProvider(idp.getAlias())) {
-      expectCreated(response, "link of " + idp.getAlias());
+        target.organizations().get(id).identityProviders().addIdentityProvider(idpAlias)) {
+      expectCreated(response, "link of " + idpAlias);
     }
   }
 

@@ -77,8 +77,12 @@ public final class DiscoveryBenchmark {
         List.of(
             i -> builtIn(keycloak, i),
             i -> deepLink(keycloak, i),
-            i -> ssoPage(keycloak, CompanySeeder.companyCode(i), i),
-            i -> ssoPage(keycloak, "worker@" + CompanySeeder.domain(i), i));
+            i -> ssoPage(keycloak, CompanySeeder.companyCode(i), CompanySeeder.identityProvider(i)),
+            i ->
+                ssoPage(
+                    keycloak,
+                    "worker@" + CompanySeeder.domain(i),
+                    CompanySeeder.identityProvider(i)));
     Latencies[] latencies = new Latencies[paths.size()];
     Arrays.setAll(latencies, p -> new Latencies());
     for (int round = 0; round < WARMUP + samples; round++) {
@@ -100,7 +104,7 @@ public final class DiscoveryBenchmark {
     long start = System.nanoTime();
     HttpResponse<String> response = login.get(request);
     long nanos = System.nanoTime() - start;
-    expectBrokerRedirect(response, company);
+    expectBrokerRedirect(response, CompanySeeder.identityProvider(company));
     return nanos;
   }
 
@@ -110,12 +114,15 @@ public final class DiscoveryBenchmark {
     long start = System.nanoTime();
     HttpResponse<String> response = login.get(request);
     long nanos = System.nanoTime() - start;
-    expectBrokerRedirect(response, company);
+    expectBrokerRedirect(response, CompanySeeder.identityProvider(company));
     return nanos;
   }
 
-  /** Opens the Single Sign-On page (not timed), then times its submit. */
-  private static long ssoPage(String keycloak, String input, int company) {
+  /**
+   * Opens the Single Sign-On page of the company realm (not timed), then times its submit, which
+   * must send the worker to {@code identityProvider}.
+   */
+  static long ssoPage(String keycloak, String input, String identityProvider) {
     LoginHttp login = new LoginHttp(keycloak, CompanySsoStack.REALM);
     String loginPage = login.get(login.authorization(Map.of())).body();
     String discoveryPage =
@@ -130,17 +137,17 @@ public final class DiscoveryBenchmark {
     long start = System.nanoTime();
     HttpResponse<String> response = login.post(submit, Map.of("companySsoInput", input));
     long nanos = System.nanoTime() - start;
-    expectBrokerRedirect(response, company);
+    expectBrokerRedirect(response, identityProvider);
     return nanos;
   }
 
-  private static void expectBrokerRedirect(HttpResponse<String> response, int company) {
+  static void expectBrokerRedirect(HttpResponse<String> response, String identityProvider) {
     String location = response.headers().firstValue("Location").orElse("");
     if (response.statusCode() / 100 != 3
-        || !location.contains("/broker/" + CompanySeeder.identityProvider(company) + "/login")) {
+        || !location.contains("/broker/" + identityProvider + "/login")) {
       throw new IllegalStateException(
           "Expected a redirect to "
-              + CompanySeeder.identityProvider(company)
+              + identityProvider
               + " but got HTTP "
               + response.statusCode()
               + " "

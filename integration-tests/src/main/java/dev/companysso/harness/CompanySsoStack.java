@@ -60,6 +60,18 @@ public final class CompanySsoStack implements AutoCloseable {
   public static final int DOMAIN_RECHECK_SECONDS = 5;
 
   public static CompanySsoStack start(KeycloakDistribution distribution, Ports ports, Path log) {
+    return start(distribution, ports, log, Map.of());
+  }
+
+  /**
+   * The same, with {@code keycloakEnvironment} added to Keycloak's process (its options as {@code
+   * KC_*} variables, {@code JAVA_OPTS_APPEND}), e.g. for a benchmark's SQL log or profiler.
+   */
+  public static CompanySsoStack start(
+      KeycloakDistribution distribution,
+      Ports ports,
+      Path log,
+      Map<String, String> keycloakEnvironment) {
     SimulatorDirectory directory = SimulatorDirectory.demo();
     OktaSimulator okta = OktaSimulator.start(directory, ports.okta());
     EntraSimulator entra = EntraSimulator.start(directory, ports.entra());
@@ -68,6 +80,7 @@ public final class CompanySsoStack implements AutoCloseable {
     environment.put(PORTAL_OPTION + "DNS_SERVERS", dns.address());
     environment.put(PORTAL_OPTION + "DNS_TIMEOUT_MILLIS", "1000");
     environment.put(PORTAL_OPTION + "DOMAIN_RECHECK_SECONDS", "" + DOMAIN_RECHECK_SECONDS);
+    environment.putAll(keycloakEnvironment);
     try {
       KeycloakServer keycloak =
           KeycloakServer.start(

@@ -2,6 +2,7 @@ package dev.companysso.harness;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +23,10 @@ import java.util.stream.Collectors;
  */
 public final class LoginHttp {
 
-  /** A fixed valid S256 challenge: demo-app requires PKCE, and no code is ever redeemed here. */
-  private static final String CODE_CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+  /** demo-app requires PKCE; one fixed verifier serves every login (RFC 7636's example). */
+  private static final String CODE_VERIFIER = "dBjftJeZ4CVP-mJ92K9rfX83hhr6ywo34ZIHlR0QYHA";
+
+  private static final String CODE_CHALLENGE = "UMmf0hxuotNx3TJ_sViCS9FITrxxnktVgwfFDJjAG3M";
 
   /** One client for all logins (its connections and threads are shared); cookies are per login. */
   private static final HttpClient HTTP =
@@ -157,6 +160,41 @@ public final class LoginHttp {
             + realm
             + "/protocol/openid-connect/auth?"
             + encode(parameters));
+  }
+
+  /**
+   * Redeems the code of a finished login ({@link #oktaLogin}'s callback URL) at the token endpoint,
+   * as demo-app would.
+   *
+   * @return the token response (JSON)
+   * @throws IllegalStateException when Keycloak refuses the code
+   */
+  public String redeem(URI callback) {
+    Matcher code =
+        Pattern.compile("[?&]code=([^&]+)")
+            .matcher(callback.getRawQuery() == null ? "" : "?" + callback.getRawQuery());
+    if (!code.find()) {
+      throw new IllegalStateException("No code in " + callback);
+    }
+    HttpResponse<String> response =
+        post(
+            URI.create(keycloakBaseUrl + "/realms/" + realm + "/protocol/openid-connect/token"),
+            Map.of(
+                "grant_type",
+                "authorization_code",
+                "client_id",
+                "demo-app",
+                "redirect_uri",
+                callback(),
+                "code_verifier",
+                CODE_VERIFIER,
+                "code",
+                URLDecoder.decode(code.group(1), StandardCharsets.UTF_8)));
+    if (response.statusCode() != 200 || !response.body().contains("\"access_token\"")) {
+      throw new IllegalStateException(
+          "The code was refused (" + response.statusCode() + "): " + response.body());
+    }
+    return response.body();
   }
 
   public HttpResponse<String> get(URI uri) {

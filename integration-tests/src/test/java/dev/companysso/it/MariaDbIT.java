@@ -125,7 +125,9 @@ class MariaDbIT {
     assertThat(database.query("SELECT ID, EXECTYPE FROM DATABASECHANGELOG_CSSO_MAPPE ORDER BY ID"))
         .containsExactly("company-sso-mappers-1-known-groups\tEXECUTED");
     assertThat(database.query("SELECT ID, EXECTYPE FROM DATABASECHANGELOG_CSSO_OPERA ORDER BY ID"))
-        .containsExactly("company-sso-operations-1-webhooks\tEXECUTED");
+        .containsExactly(
+            "company-sso-operations-1-webhooks\tEXECUTED",
+            "company-sso-operations-2-subscribed-realms\tEXECUTED");
     assertThat(
             database.query(
                 "SELECT COLUMN_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = 'keycloak'"

@@ -83,7 +83,7 @@ public abstract class RuleTableMapper<T> extends AbstractIdentityProviderMapper 
       UserModel user,
       IdentityProviderMapperModel mapperModel,
       BrokeredIdentityContext context) {
-    sync(session, realm, user, mapperModel, context);
+    sync(session, realm, user, mapperModel, context, true);
   }
 
   @Override
@@ -93,7 +93,7 @@ public abstract class RuleTableMapper<T> extends AbstractIdentityProviderMapper 
       UserModel user,
       IdentityProviderMapperModel mapperModel,
       BrokeredIdentityContext context) {
-    sync(session, realm, user, mapperModel, context);
+    sync(session, realm, user, mapperModel, context, false);
   }
 
   /** "Legacy" is the sync mode of IdPs that never chose one; a stale grant is as wrong there. */
@@ -104,22 +104,26 @@ public abstract class RuleTableMapper<T> extends AbstractIdentityProviderMapper 
       UserModel user,
       IdentityProviderMapperModel mapperModel,
       BrokeredIdentityContext context) {
-    sync(session, realm, user, mapperModel, context);
+    sync(session, realm, user, mapperModel, context, false);
   }
 
+  /**
+   * @param newUser whether this login created the account ({@link #importNewUser})
+   */
   private void sync(
       KeycloakSession session,
       RealmModel realm,
       UserModel user,
       IdentityProviderMapperModel mapperModel,
-      BrokeredIdentityContext context) {
+      BrokeredIdentityContext context,
+      boolean newUser) {
     MappingProblems problems = new MappingProblems(session, realm, user, mapperModel, context);
     LenientTable table =
         RuleTableConfig.lenient(mapperModel.getConfig().get(RuleTableConfig.RULES));
     table.skipped().forEach(problems::invalidRule);
 
     GroupClaim claim = GroupClaim.read(context, claimName(mapperModel));
-    rememberGroups(session, realm, user, mapperModel, context, claim);
+    rememberGroups(session, realm, user, mapperModel, context, claim, newUser);
     List<GroupRule> matched = table.table().matching(claim.values());
     Set<String> granted = new LinkedHashSet<>();
     matched.forEach(rule -> granted.addAll(rule.targets()));
@@ -224,10 +228,12 @@ public abstract class RuleTableMapper<T> extends AbstractIdentityProviderMapper 
       UserModel user,
       IdentityProviderMapperModel mapperModel,
       BrokeredIdentityContext context,
-      GroupClaim claim) {
+      GroupClaim claim,
+      boolean newUser) {
     String companyId = context.getIdpConfig().getOrganizationId();
     if (companyId != null && DEFAULT_CLAIM.equals(claimName(mapperModel))) {
-      KnownGroups.remember(session, realm, companyId, user, claim.values(), claim.complete());
+      KnownGroups.remember(
+          session, realm, companyId, user, claim.values(), claim.complete(), newUser);
     }
   }
 

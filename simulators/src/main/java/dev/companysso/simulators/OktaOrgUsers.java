@@ -122,11 +122,11 @@ final class OktaOrgUsers {
   }
 
   /**
-   * Adds {@code count} ACTIVE users without groups, numbered on from earlier calls: ids {@code
+   * Adds {@code count} ACTIVE users in {@code groups}, numbered on from earlier calls: ids {@code
    * 00ugen0000000001}, logins {@code gen0000001@{org}.example}. One change, so they share a
    * lastUpdated.
    */
-  synchronized void generate(int count) {
+  synchronized void generate(int count, List<String> groups) {
     int first = generated + 1;
     generated += count;
     add(
@@ -143,7 +143,7 @@ final class OktaOrgUsers {
                       login,
                       true,
                       "ACTIVE",
-                      List.of(),
+                      groups,
                       Map.of());
                 })
             .toList());

@@ -231,7 +231,12 @@ public final class OktaSimulator implements AutoCloseable {
   }
 
   public void generateUsers(String orgName, int count) {
-    org(orgName).generate(count);
+    generateUsers(orgName, count, List.of());
+  }
+
+  /** Generated users who are members of {@code groups} of the org (which must exist). */
+  public void generateUsers(String orgName, int count, List<String> groups) {
+    org(orgName).generate(count, List.copyOf(groups));
   }
 
   private OktaOrgUsers org(String orgName) {

@@ -81,7 +81,8 @@ final class CompanyAppAccessRequiredAction implements RequiredActionProvider {
         context.getRealm(),
         authSession.getClient(),
         context.getUser(),
-        Optional.ofNullable(authSession.getUserSessionNotes().get(Details.IDENTITY_PROVIDER)));
+        Optional.ofNullable(authSession.getUserSessionNotes().get(Details.IDENTITY_PROVIDER)),
+        LinkedAccountMembership.joinedCompany(authSession));
   }
 
   @Override

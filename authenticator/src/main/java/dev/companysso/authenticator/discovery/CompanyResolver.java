@@ -1,5 +1,6 @@
 package dev.companysso.authenticator.discovery;
 
+import dev.companysso.core.CompanyCodes;
 import dev.companysso.core.CompanyDomains;
 import java.util.List;
 import java.util.Objects;
@@ -78,7 +79,7 @@ final class CompanyResolver {
     }
     return Stream.of(input.companyCode(), input.value())
         .distinct()
-        .map(organizations::getByAlias)
+        .map(code -> CompanyCodes.find(organizations, realm, code))
         .filter(Objects::nonNull)
         .filter(OrganizationModel::isEnabled)
         .findFirst();

@@ -35,6 +35,7 @@ final class CompanyProvisioning {
     OrganizationProvider organizations =
         context.getSession().getProvider(OrganizationProvider.class);
     organizations.addManagedMember(company, user);
+    LinkedAccountMembership.joined(context.getAuthenticationSession(), company);
     KeycloakSession session = context.getSession();
     List<String> granted =
         new ArrayList<>(
@@ -70,6 +71,7 @@ final class CompanyProvisioning {
       OrganizationModel company,
       List<String> defaultRoles) {
     join(context.getSession(), context.getRealm(), context.getEvent(), user, company, defaultRoles);
+    LinkedAccountMembership.joined(context.getAuthenticationSession(), company);
     recordFirstLogin(context, user);
   }
 

@@ -289,11 +289,26 @@ public final class AppAccess {
       ClientModel client,
       UserModel user,
       Optional<String> brokerAlias) {
+    return decide(session, realm, client, user, brokerAlias, Optional.empty());
+  }
+
+  /**
+   * The same, for a login that itself made the person a member of the company {@code joined} (its
+   * id): that membership is not asked of the database again.
+   */
+  public static Verdict decide(
+      KeycloakSession session,
+      RealmModel realm,
+      ClientModel client,
+      UserModel user,
+      Optional<String> brokerAlias,
+      Optional<String> joined) {
     if (!realm.isOrganizationsEnabled()) {
       return Verdict.ADMITTED;
     }
     Mode mode = Mode.of(client);
-    List<OrganizationModel> companies = companiesOf(session, realm, user, brokerAlias).toList();
+    List<OrganizationModel> companies =
+        companiesOf(session, realm, user, brokerAlias, joined).toList();
     Verdict first = Verdict.ADMITTED;
     for (OrganizationModel company : companies) {
       Verdict verdict = decide(session, realm, mode, client, company, user);
@@ -343,12 +358,18 @@ public final class AppAccess {
   }
 
   private static Stream<OrganizationModel> companiesOf(
-      KeycloakSession session, RealmModel realm, UserModel user, Optional<String> brokerAlias) {
+      KeycloakSession session,
+      RealmModel realm,
+      UserModel user,
+      Optional<String> brokerAlias,
+      Optional<String> joined) {
     Optional<OrganizationModel> signedInThrough =
         brokerAlias
             .map(alias -> session.identityProviders().getByAlias(alias))
             .flatMap(idp -> Companies.ofIdentityProvider(session, realm, idp))
-            .filter(company -> company.isMember(user));
+            .filter(
+                company ->
+                    joined.filter(company.getId()::equals).isPresent() || company.isMember(user));
     if (signedInThrough.isPresent()) {
       return signedInThrough.stream();
     }

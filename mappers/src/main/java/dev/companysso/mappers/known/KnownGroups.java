@@ -34,10 +34,13 @@ public final class KnownGroups {
   private KnownGroups() {}
 
   /**
-   * Keeps {@code groups} as {@code user}'s in {@code company}, unless they are already kept. The
-   * write is a transaction of its own: two sign-ins of one person at once may both find no row, and
-   * the loser's insert must not fail a login. Each request writes a person at most once, however
-   * many tables run.
+   * Keeps {@code groups} as {@code user}'s in {@code company}, unless they are already kept. Each
+   * request writes a person at most once, however many tables run.
+   *
+   * <p>For an account this very login created ({@code newUser}) no other request can know the id
+   * yet, so the row is inserted with the login's own changes. Otherwise the write is a transaction
+   * of its own: two sign-ins of one person at once may both find no row, and the loser's insert
+   * must not fail a login.
    */
   public static void remember(
       KeycloakSession session,
@@ -45,7 +48,8 @@ public final class KnownGroups {
       String companyId,
       UserModel user,
       List<String> groups,
-      boolean complete) {
+      boolean complete,
+      boolean newUser) {
     List<String> kept = new ArrayList<>();
     int length = 2;
     for (String group : groups) {
@@ -63,6 +67,11 @@ public final class KnownGroups {
       return;
     }
     session.setAttribute(marker, state);
+    boolean whole = complete;
+    if (newUser) {
+      em(session).persist(row(user, realm, companyId, stored, whole));
+      return;
+    }
     KnownGroupsEntity current = em(session).find(KnownGroupsEntity.class, user.getId());
     if (current != null
         && stored.equals(current.groups())
@@ -70,25 +79,36 @@ public final class KnownGroups {
         && companyId.equals(current.companyId())) {
       return;
     }
-    boolean whole = complete;
     try {
       KeycloakModelUtils.runJobInTransaction(
           session.getKeycloakSessionFactory(),
-          own -> {
-            EntityManager em = em(own);
-            KnownGroupsEntity entity = em.find(KnownGroupsEntity.class, user.getId());
-            if (entity == null) {
-              entity = new KnownGroupsEntity(user.getId(), realm.getId());
-              entity.set(companyId, stored, whole, System.currentTimeMillis());
-              em.persist(entity);
-            } else {
-              entity.set(companyId, stored, whole, System.currentTimeMillis());
-            }
-          });
+          own -> write(em(own), user, realm, companyId, stored, whole));
     } catch (RuntimeException e) {
       // Another sign-in of the same person wrote the row first; its values are as recent.
       LOG.debugf(e, "Known groups of %s not written", user.getUsername());
     }
+  }
+
+  private static void write(
+      EntityManager em,
+      UserModel user,
+      RealmModel realm,
+      String companyId,
+      String stored,
+      boolean complete) {
+    KnownGroupsEntity entity = em.find(KnownGroupsEntity.class, user.getId());
+    if (entity == null) {
+      em.persist(row(user, realm, companyId, stored, complete));
+    } else {
+      entity.set(companyId, stored, complete, System.currentTimeMillis());
+    }
+  }
+
+  private static KnownGroupsEntity row(
+      UserModel user, RealmModel realm, String companyId, String stored, boolean complete) {
+    KnownGroupsEntity entity = new KnownGroupsEntity(user.getId(), realm.getId());
+    entity.set(companyId, stored, complete, System.currentTimeMillis());
+    return entity;
   }
 
   /** The company's people whose groups are known. */

@@ -24,6 +24,13 @@ import org.keycloak.organization.OrganizationProvider;
  */
 public final class Webhooks {
 
+  /**
+   * Realm attribute set while the realm may have subscriptions: realm attributes are cached, so a
+   * company event in a realm without any (most) costs no query. The changelog sets it for the
+   * realms that had subscriptions before it existed.
+   */
+  static final String SUBSCRIBED = "companySso.webhooks";
+
   /** A subscription as the admin API shows it; never its secret. */
   public record Webhook(
       String id,
@@ -80,6 +87,7 @@ public final class Webhooks {
             Instant.now().toEpochMilli());
     apply(entity, settings, true);
     em().persist(entity);
+    realm.setAttribute(SUBSCRIBED, true);
     return new Created(view(entity), entity.secret());
   }
 
@@ -114,12 +122,18 @@ public final class Webhooks {
         found -> {
           new WebhookDeliveries(session, realm).forget(found.id());
           em().remove(found);
+          if (list().isEmpty()) {
+            realm.removeAttribute(SUBSCRIBED);
+          }
         });
     return entity.isPresent();
   }
 
   /** The enabled subscriptions that want {@code type} from {@code company}. */
   List<WebhookEntity> subscribedTo(OrganizationModel company, String type) {
+    if (!realm.getAttribute(SUBSCRIBED, false)) {
+      return List.of();
+    }
     return em().createQuery(
             "select w from WebhookEntity w where w.realmId = :realm and w.enabled = true"
                 + " and (w.companyId is null or w.companyId = :company)",
