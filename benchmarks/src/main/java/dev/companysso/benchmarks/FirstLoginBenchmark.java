@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One worker's brokered login through the company flow against the same login through Keycloak's
- * built-in broker, in one run on one Keycloak ({@code start-dev}), interleaved:
+ * built-in broker, without and with Keycloak's Organizations, in one run on one Keycloak ({@code
+ * start-dev}), interleaved:
  *
  * <ul>
  *   <li>company flow: {@code /auth?company=perf} → the company's Okta ({@code okta} type) → {@code
@@ -28,17 +29,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       code → token, in the {@code workforce} realm;
  *   <li>built-in: {@code /auth?kc_idp_hint=initrode-okta} → the same Okta org (an {@code oidc}
  *       provider) → Keycloak's {@code first broker login} → its Claim to Role mapper, Worker as a
- *       default role → code → token, in a plain realm with events on as well.
+ *       default role → code → token, in a plain realm with events on as well;
+ *   <li>built-in with Organizations: the same in a realm with Organizations on, the provider linked
+ *       to an organization owning the users' domain, so that the first broker login's organization
+ *       step makes each new user a managed member (what the company flow builds on).
  * </ul>
  *
  * <p>Measured with one client and with {@code benchmark.clients} (8) at once: first logins (a new
  * upstream user each), returning logins (a user who signed in before, a new browser), and the
- * discovery step alone against the {@code kc_idp_hint} request, until the redirect to the broker:
- * the Single Sign-On page's submit of the company code, and the {@code company=} request. Then, on
- * a fresh server that logs Hibernate's SQL, the statements of each path's first and returning login
- * ({@link LoginStatements}). System properties: {@code benchmark.samples} (per path and kind, 80),
- * {@code benchmark.clients} (8), {@code benchmark.jfr} (a directory: before timing, a profile of
- * each path's first logins is recorded there), {@code benchmark.report}.
+ * discovery step alone, until the redirect to the broker: the Single Sign-On page's submit of the
+ * company code against the {@code kc_idp_hint} request and Keycloak's identity-first page of
+ * Organizations (an address in the organization's domain), and the {@code company=} request against
+ * {@code kc_idp_hint}. Then, on a fresh server that logs Hibernate's SQL, the statements of each
+ * path's first and returning login ({@link LoginStatements}). System properties: {@code
+ * benchmark.samples} (per path and kind, 80), {@code benchmark.clients} (8), {@code benchmark.jfr}
+ * (a directory: before timing, a profile of each path's first logins is recorded there), {@code
+ * benchmark.report}.
  */
 public final class FirstLoginBenchmark {
 
@@ -68,13 +74,15 @@ public final class FirstLoginBenchmark {
             Path.of("target", "keycloak-first-login-benchmark.log").toAbsolutePath(),
             deepStacks)) {
       int profiled = profiles.isBlank() ? 0 : PROFILED_LOGINS;
-      LoginPair pair = LoginPair.install(stack, (WARMUP + 2 * samples + profiled) * 2 + 10);
-      pair.run(1, WARMUP);
+      LoginPaths paths =
+          LoginPaths.install(
+              stack, (WARMUP + 2 * samples + profiled) * LoginPaths.PATHS.length + 10);
+      paths.run(1, WARMUP);
       if (!profiles.isBlank()) {
-        profileFirstLogins(stack, pair, Path.of(profiles));
+        profileFirstLogins(stack, paths, Path.of(profiles));
       }
       for (int concurrency : new int[] {1, clients}) {
-        Latencies[][] measured = pair.run(concurrency, samples);
+        Latencies[][] measured = paths.run(concurrency, samples);
         timings.put(concurrency, measured);
         System.out.print(table(Map.of(concurrency, measured)));
       }
@@ -86,9 +94,9 @@ public final class FirstLoginBenchmark {
             CompanySsoStack.Ports.free(),
             Path.of("target", "keycloak-first-login-statements.log").toAbsolutePath(),
             Map.of("KC_LOG_LEVEL", "INFO,org.hibernate.SQL:debug"))) {
-      LoginPair pair = LoginPair.install(stack, 40);
-      pair.run(1, 3);
-      statements = LoginStatements.of(stack.keycloak().log(), pair);
+      LoginPaths paths = LoginPaths.install(stack, 60);
+      paths.run(1, 3);
+      statements = LoginStatements.of(stack.keycloak().log(), paths);
       statements.write(Path.of("target", "first-login-statements.sql").toAbsolutePath());
     }
     String body =
@@ -110,22 +118,23 @@ public final class FirstLoginBenchmark {
   }
 
   /**
-   * One JFR recording per path ({@code company-flow.jfr}, {@code built-in.jfr} in {@code
-   * directory}) of {@value #PROFILED_LOGINS} first logins one after the other, so that what the
-   * company flow adds shows as the difference between two profiles of the same work.
+   * One JFR recording per path ({@code company-flow.jfr}, {@code built-in.jfr}, {@code
+   * built-in-with-organizations.jfr} in {@code directory}) of {@value #PROFILED_LOGINS} first
+   * logins one after the other, so that what the company flow adds shows as the difference between
+   * profiles of the same work.
    */
-  private static void profileFirstLogins(CompanySsoStack stack, LoginPair pair, Path directory)
+  private static void profileFirstLogins(CompanySsoStack stack, LoginPaths paths, Path directory)
       throws Exception {
     java.nio.file.Files.createDirectories(directory);
     long pid = stack.keycloak().jvmPid();
-    for (int path = 0; path < 2; path++) {
-      Path file = directory.resolve(path == 0 ? "company-flow.jfr" : "built-in.jfr");
+    for (int path = 0; path < LoginPaths.PATHS.length; path++) {
+      Path file = directory.resolve(LoginPaths.PATHS[path].replace(' ', '-') + ".jfr");
       jcmd(pid, "JFR.start", "name=first-login", "settings=profile");
       for (int i = 0; i < PROFILED_LOGINS; i++) {
-        pair.firstLogin(path);
+        paths.firstLogin(path);
       }
       jcmd(pid, "JFR.stop", "name=first-login", "filename=" + file.toAbsolutePath());
-      System.out.println("Profile of " + LoginPair.PATHS[path] + " first logins: " + file);
+      System.out.println("Profile of " + LoginPaths.PATHS[path] + " first logins: " + file);
     }
   }
 
@@ -141,70 +150,77 @@ public final class FirstLoginBenchmark {
     }
   }
 
+  /** p50 / p95 of each path, and the company flow's p50 over each built-in path's. */
   private static String table(Map<Integer, Latencies[][]> timings) {
     StringBuilder md =
         new StringBuilder(
-            "| clients | kind | company flow p50 / p95 ms | built-in p50 / p95 ms | p50 ratio |\n"
-                + "|---:|---|---:|---:|---:|\n");
+            "| clients | kind | company flow p50 / p95 ms | built-in p50 / p95 ms | built-in with"
+                + " Organizations p50 / p95 ms | p50 ratio to built-in | p50 ratio to built-in"
+                + " with Organizations |\n|---:|---|---:|---:|---:|---:|---:|\n");
     timings.forEach(
         (clients, latencies) -> {
           for (int kind = 0; kind < KINDS.length; kind++) {
-            Latencies company = latencies[0][kind];
-            Latencies builtIn = latencies[1][kind];
+            md.append(String.format("| %d | %s |", clients, KINDS[kind]));
+            for (Latencies[] path : latencies) {
+              md.append(
+                  String.format(
+                      " %.1f / %.1f |",
+                      path[kind].percentileMillis(50), path[kind].percentileMillis(95)));
+            }
+            double company = latencies[0][kind].percentileMillis(50);
             md.append(
                 String.format(
-                    "| %d | %s | %.1f / %.1f | %.1f / %.1f | **%.2fx** |%n",
-                    clients,
-                    KINDS[kind],
-                    company.percentileMillis(50),
-                    company.percentileMillis(95),
-                    builtIn.percentileMillis(50),
-                    builtIn.percentileMillis(95),
-                    company.percentileMillis(50) / builtIn.percentileMillis(50)));
+                    " **%.2fx** | **%.2fx** |%n",
+                    company / latencies[1][kind].percentileMillis(50),
+                    company / latencies[2][kind].percentileMillis(50)));
           }
         });
     return md.toString();
   }
 
   /**
-   * The two paths on one stack: the company {@code perf} in the workforce realm and the plain realm
-   * {@code builtin}, both at the simulator's Initrode Okta org, whose generated users are in groups
-   * both mappers map.
+   * The paths on one stack: the company {@code perf} in the workforce realm and the plain realms
+   * {@code builtin} and {@code builtin-orgs}, all at the simulator's Initrode Okta org, whose
+   * generated users are in groups every path's mapper maps.
    */
-  static final class LoginPair {
+  static final class LoginPaths {
 
     static final String OKTA_ORG = "initrode";
     static final String PASSWORD = "Passw0rd!";
-    static final String[] PATHS = {"company flow", "built-in"};
+    static final String[] PATHS = {"company flow", "built-in", "built-in with organizations"};
 
     private final CompanySsoStack stack;
     private final AtomicInteger nextUser = new AtomicInteger();
     private final List<List<String>> signedIn =
-        List.of(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
+        List.of(
+            new CopyOnWriteArrayList<>(),
+            new CopyOnWriteArrayList<>(),
+            new CopyOnWriteArrayList<>());
     private final AtomicInteger nextReturning = new AtomicInteger();
 
-    private LoginPair(CompanySsoStack stack) {
+    private LoginPaths(CompanySsoStack stack) {
       this.stack = stack;
     }
 
-    static LoginPair install(CompanySsoStack stack, int users) {
-      new LoginPairRealms(stack).install();
-      stack.okta().generateUsers(OKTA_ORG, users, LoginPairRealms.UPSTREAM_GROUPS);
-      return new LoginPair(stack);
+    static LoginPaths install(CompanySsoStack stack, int users) {
+      new LoginPathRealms(stack).install();
+      stack.okta().generateUsers(OKTA_ORG, users, LoginPathRealms.UPSTREAM_GROUPS);
+      return new LoginPaths(stack);
     }
 
     /**
      * {@code rounds} of each path's first login, returning login and discovery step, interleaved,
      * by {@code clients} at once.
      *
-     * @return latencies by path (company, built-in) and kind ({@link #KINDS})
+     * @return latencies by path ({@link #PATHS}) and kind ({@link #KINDS})
      */
     Latencies[][] run(int clients, int rounds) throws Exception {
       ConcurrentLinkedQueue<int[]> work = new ConcurrentLinkedQueue<>();
       for (int round = 0; round < rounds; round++) {
         for (int kind = 0; kind < KINDS.length; kind++) {
-          work.add(new int[] {(round + kind) % 2, kind});
-          work.add(new int[] {(round + kind + 1) % 2, kind});
+          for (int turn = 0; turn < PATHS.length; turn++) {
+            work.add(new int[] {(round + kind + turn) % PATHS.length, kind});
+          }
         }
       }
       ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -224,7 +240,7 @@ public final class FirstLoginBenchmark {
         Latencies[][] all = newLatencies();
         for (Future<Latencies[][]> result : results) {
           Latencies[][] mine = result.get();
-          for (int path = 0; path < 2; path++) {
+          for (int path = 0; path < PATHS.length; path++) {
             for (int kind = 0; kind < KINDS.length; kind++) {
               all[path][kind].addAll(mine[path][kind]);
             }
@@ -237,7 +253,7 @@ public final class FirstLoginBenchmark {
     }
 
     private static Latencies[][] newLatencies() {
-      Latencies[][] latencies = new Latencies[2][KINDS.length];
+      Latencies[][] latencies = new Latencies[PATHS.length][KINDS.length];
       for (Latencies[] path : latencies) {
         for (int kind = 0; kind < KINDS.length; kind++) {
           path[kind] = new Latencies();
@@ -251,7 +267,12 @@ public final class FirstLoginBenchmark {
       return switch (kind) {
         case 0 -> firstLogin(path);
         case 1 -> returningLogin(path);
-        case 2 -> path == 0 ? ssoPageDiscovery() : discovery(path);
+        case 2 ->
+            switch (path) {
+              case 0 -> ssoPageDiscovery();
+              case 1 -> discovery(path);
+              default -> identityFirstDiscovery();
+            };
         default -> discovery(path);
       };
     }
@@ -282,7 +303,23 @@ public final class FirstLoginBenchmark {
     /** The Single Sign-On page's submit of the company code (the page itself is not timed). */
     private long ssoPageDiscovery() {
       return DiscoveryBenchmark.ssoPage(
-          stack.keycloak().baseUrl(), LoginPairRealms.COMPANY, LoginPairRealms.COMPANY_IDP);
+          stack.keycloak().baseUrl(), LoginPathRealms.COMPANY, LoginPathRealms.COMPANY_IDP);
+    }
+
+    /**
+     * Keycloak's own discovery page of Organizations (identity-first): the submit of an address in
+     * the organization's domain, to the redirect to its provider (the page itself is not timed).
+     */
+    private long identityFirstDiscovery() {
+      LoginHttp http = http(2);
+      String page = http.get(http.authorization(Map.of())).body();
+      URI submit = LoginHttp.formAction(page, "kc-form-login");
+      long begin = System.nanoTime();
+      HttpResponse<String> response =
+          http.post(submit, Map.of("username", "someone@" + OKTA_ORG + ".example"));
+      long nanos = System.nanoTime() - begin;
+      DiscoveryBenchmark.expectBrokerRedirect(response, LoginPathRealms.BUILTIN_IDP);
+      return nanos;
     }
 
     /** The authorization request with {@code company=} or {@code kc_idp_hint=} alone. */
@@ -293,21 +330,25 @@ public final class FirstLoginBenchmark {
       HttpResponse<String> response = http.get(request);
       long nanos = System.nanoTime() - begin;
       DiscoveryBenchmark.expectBrokerRedirect(
-          response, path == 0 ? LoginPairRealms.COMPANY_IDP : LoginPairRealms.BUILTIN_IDP);
+          response, path == 0 ? LoginPathRealms.COMPANY_IDP : LoginPathRealms.BUILTIN_IDP);
       return nanos;
     }
 
     private LoginHttp http(int path) {
-      return new LoginHttp(
-          stack.keycloak().baseUrl(),
-          path == 0 ? CompanySsoStack.REALM : LoginPairRealms.BUILTIN_REALM);
+      String realm =
+          switch (path) {
+            case 0 -> CompanySsoStack.REALM;
+            case 1 -> LoginPathRealms.BUILTIN_REALM;
+            default -> LoginPathRealms.ORGANIZATIONS_REALM;
+          };
+      return new LoginHttp(stack.keycloak().baseUrl(), realm);
     }
 
     private static URI authorization(LoginHttp http, int path) {
       return http.authorization(
           path == 0
-              ? Map.of("company", LoginPairRealms.COMPANY)
-              : Map.of("kc_idp_hint", LoginPairRealms.BUILTIN_IDP));
+              ? Map.of("company", LoginPathRealms.COMPANY)
+              : Map.of("kc_idp_hint", LoginPathRealms.BUILTIN_IDP));
     }
   }
 }

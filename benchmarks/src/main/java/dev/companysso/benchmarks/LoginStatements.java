@@ -31,8 +31,10 @@ final class LoginStatements {
               + "|^(update)\\s+([A-Za-z_0-9.]+)",
           Pattern.CASE_INSENSITIVE);
   private static final int REPEATS = 3;
+  private static final String[] PATHS = FirstLoginBenchmark.LoginPaths.PATHS;
+  private static final String[] KINDS = {"first login", "returning login"};
 
-  /** Statements of one login, by path (company, built-in) and kind (first, returning). */
+  /** Statements of one login, by path ({@link FirstLoginBenchmark.LoginPaths#PATHS}) and kind. */
   private final List<List<String>>[] statements;
 
   private final int background;
@@ -47,16 +49,16 @@ final class LoginStatements {
    * each path and kind, the login with the median number of statements.
    */
   @SuppressWarnings("unchecked")
-  static LoginStatements of(Path log, FirstLoginBenchmark.LoginPair pair) throws IOException {
-    List<List<String>>[] kept = new List[2];
+  static LoginStatements of(Path log, FirstLoginBenchmark.LoginPaths paths) throws IOException {
+    List<List<String>>[] kept = new List[PATHS.length];
     int background = 0;
-    for (int path = 0; path < 2; path++) {
+    for (int path = 0; path < PATHS.length; path++) {
       kept[path] = new ArrayList<>();
-      for (int kind = 0; kind < 2; kind++) {
+      for (int kind = 0; kind < KINDS.length; kind++) {
         List<List<String>> runs = new ArrayList<>();
         for (int repeat = 0; repeat < REPEATS; repeat++) {
           long from = settledSize(log);
-          pair.time(path, kind);
+          paths.time(path, kind);
           List<String[]> lines = sqlLines(log, from, settledSize(log));
           runs.add(lines.stream().filter(l -> isRequestThread(l[0])).map(l -> l[1]).toList());
           background += (int) lines.stream().filter(l -> !isRequestThread(l[0])).count();
@@ -123,31 +125,36 @@ final class LoginStatements {
 
   /** Every statement of the kept logins, for reading them one by one. */
   void write(Path file) throws IOException {
-    String[] paths = {"company flow", "built-in"};
-    String[] kinds = {"first login", "returning login"};
     StringBuilder text = new StringBuilder();
-    for (int path = 0; path < 2; path++) {
-      for (int kind = 0; kind < 2; kind++) {
-        text.append("## ").append(paths[path]).append(", ").append(kinds[kind]).append('\n');
+    for (int path = 0; path < PATHS.length; path++) {
+      for (int kind = 0; kind < KINDS.length; kind++) {
+        text.append("## ").append(PATHS[path]).append(", ").append(KINDS[kind]).append('\n');
         statements[path].get(kind).forEach(sql -> text.append(sql).append('\n'));
       }
     }
     Files.writeString(file, text);
   }
 
+  /**
+   * The counts per path and kind, then per statement shape, with the company flow's difference to
+   * each built-in path.
+   */
   String markdown() {
     StringBuilder md =
         new StringBuilder(
             "Statements per login (Hibernate's SQL log, median of "
                 + REPEATS
                 + " logins one at a time after warm-up):\n\n"
-                + "| kind | company flow | built-in |\n|---|---:|---:|\n");
-    String[] kinds = {"first login", "returning login"};
-    for (int kind = 0; kind < 2; kind++) {
+                + "| kind | company flow | built-in | built-in with Organizations |\n"
+                + "|---|---:|---:|---:|\n");
+    for (int kind = 0; kind < KINDS.length; kind++) {
       md.append(
           String.format(
-              "| %s | %d | %d |%n",
-              kinds[kind], statements[0].get(kind).size(), statements[1].get(kind).size()));
+              "| %s | %d | %d | %d |%n",
+              KINDS[kind],
+              statements[0].get(kind).size(),
+              statements[1].get(kind).size(),
+              statements[2].get(kind).size()));
     }
     if (background > 0) {
       md.append(
@@ -156,26 +163,33 @@ final class LoginStatements {
                   + " counted.%n",
               background));
     }
-    for (int kind = 0; kind < 2; kind++) {
-      Map<String, Integer> company = counts(statements[0].get(kind));
-      Map<String, Integer> builtIn = counts(statements[1].get(kind));
-      TreeSet<String> shapes = new TreeSet<>(company.keySet());
-      shapes.addAll(builtIn.keySet());
+    for (int kind = 0; kind < KINDS.length; kind++) {
+      List<Map<String, Integer>> byPath = new ArrayList<>();
+      TreeSet<String> shapes = new TreeSet<>();
+      for (List<List<String>> path : statements) {
+        Map<String, Integer> counts = counts(path.get(kind));
+        byPath.add(counts);
+        shapes.addAll(counts.keySet());
+      }
       md.append(
           String.format(
-              "%n%s, by statement and table:%n%n| statement | company flow | built-in |"
-                  + " difference |%n|---|---:|---:|---:|%n",
-              Character.toUpperCase(kinds[kind].charAt(0)) + kinds[kind].substring(1)));
+              "%n%s, by statement and table:%n%n| statement | company flow | built-in | built-in"
+                  + " with Organizations | company flow − built-in | company flow − with"
+                  + " Organizations |%n|---|---:|---:|---:|---:|---:|%n",
+              Character.toUpperCase(KINDS[kind].charAt(0)) + KINDS[kind].substring(1)));
       for (String shape : shapes) {
-        int ours = company.getOrDefault(shape, 0);
-        int theirs = builtIn.getOrDefault(shape, 0);
+        int[] n = byPath.stream().mapToInt(counts -> counts.getOrDefault(shape, 0)).toArray();
         md.append(
             String.format(
-                "| `%s` | %d | %d | %s |%n",
-                shape, ours, theirs, ours == theirs ? "" : String.format("%+d", ours - theirs)));
+                "| `%s` | %d | %d | %d | %s | %s |%n",
+                shape, n[0], n[1], n[2], difference(n[0], n[1]), difference(n[0], n[2])));
       }
     }
     return md.toString();
+  }
+
+  private static String difference(int ours, int theirs) {
+    return ours == theirs ? "" : String.format("%+d", ours - theirs);
   }
 
   private static Map<String, Integer> counts(List<String> sql) {

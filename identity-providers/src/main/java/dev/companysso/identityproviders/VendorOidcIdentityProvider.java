@@ -20,7 +20,6 @@ import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
-import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -55,7 +54,6 @@ public abstract class VendorOidcIdentityProvider extends OIDCIdentityProvider {
   public BrokeredIdentityContext getFederatedIdentity(String response) {
     BrokeredIdentityContext identity = super.getFederatedIdentity(response);
     adjust(identity);
-    keepEmailOfOtherAccounts(identity);
     return identity;
   }
 
@@ -86,33 +84,26 @@ public abstract class VendorOidcIdentityProvider extends OIDCIdentityProvider {
   /**
    * A linked user whose upstream e-mail changed to the address of another account keeps their own:
    * the login goes on into the linked account (the key, not the e-mail, decides) instead of failing
-   * on Keycloak's unique e-mail when the profile is synced. First logins are left to the
-   * first-login flow, which handles an existing account itself.
+   * on Keycloak's unique e-mail when the profile is synced. Keycloak calls this with the linked
+   * account in hand, so the common case (the address did not change) costs no lookup.
    */
-  private void keepEmailOfOtherAccounts(BrokeredIdentityContext identity) {
+  @Override
+  protected void updateEmail(UserModel user, BrokeredIdentityContext context) {
     RealmModel realm = session.getContext().getRealm();
-    String email = identity.getEmail();
-    if (email == null || realm.isDuplicateEmailsAllowed()) {
-      return;
+    String email = context.getEmail();
+    if (email != null
+        && !email.equalsIgnoreCase(user.getEmail())
+        && !realm.isDuplicateEmailsAllowed()) {
+      UserModel owner = session.users().getUserByEmail(realm, email);
+      if (owner != null && !owner.getId().equals(user.getId())) {
+        LOG.warnf(
+            "Identity provider %s: the new upstream e-mail of user %s belongs to user %s; the"
+                + " e-mail is not synced.",
+            getConfig().getAlias(), user.getId(), owner.getId());
+        context.setEmail(user.getEmail());
+      }
     }
-    UserModel linked =
-        session
-            .users()
-            .getUserByFederatedIdentity(
-                realm,
-                new FederatedIdentityModel(
-                    getConfig().getAlias(), identity.getId(), identity.getUsername()));
-    if (linked == null || email.equalsIgnoreCase(linked.getEmail())) {
-      return;
-    }
-    UserModel owner = session.users().getUserByEmail(realm, email);
-    if (owner != null && !owner.getId().equals(linked.getId())) {
-      LOG.warnf(
-          "Identity provider %s: the new upstream e-mail of user %s belongs to user %s; the"
-              + " e-mail is not synced.",
-          getConfig().getAlias(), linked.getId(), owner.getId());
-      identity.setEmail(linked.getEmail());
-    }
+    super.updateEmail(user, context);
   }
 
   /** A provider only being tested takes no login: its company has not enabled it. */
