@@ -43,8 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code kc_idp_hint}. Then, on a fresh server that logs Hibernate's SQL, the statements of each
  * path's first and returning login ({@link LoginStatements}). System properties: {@code
  * benchmark.samples} (per path and kind, 80), {@code benchmark.clients} (8), {@code benchmark.jfr}
- * (a directory: before timing, a profile of each path's first logins is recorded there), {@code
- * benchmark.report}.
+ * (a directory: before timing, a profile of each path's first and returning logins is recorded
+ * there), {@code benchmark.report}.
  */
 public final class FirstLoginBenchmark {
 
@@ -79,7 +79,7 @@ public final class FirstLoginBenchmark {
               stack, (WARMUP + 2 * samples + profiled) * LoginPaths.PATHS.length + 10);
       paths.run(1, WARMUP);
       if (!profiles.isBlank()) {
-        profileFirstLogins(stack, paths, Path.of(profiles));
+        profileLogins(stack, paths, Path.of(profiles));
       }
       for (int concurrency : new int[] {1, clients}) {
         Latencies[][] measured = paths.run(concurrency, samples);
@@ -118,23 +118,26 @@ public final class FirstLoginBenchmark {
   }
 
   /**
-   * One JFR recording per path ({@code company-flow.jfr}, {@code built-in.jfr}, {@code
-   * built-in-with-organizations.jfr} in {@code directory}) of {@value #PROFILED_LOGINS} first
-   * logins one after the other, so that what the company flow adds shows as the difference between
-   * profiles of the same work.
+   * One JFR recording per path and login kind ({@code company-flow-first-login.jfr}, {@code
+   * built-in-returning-login.jfr}, … in {@code directory}) of {@value #PROFILED_LOGINS} logins one
+   * after the other, so that what the company flow adds shows as the difference between profiles of
+   * the same work.
    */
-  private static void profileFirstLogins(CompanySsoStack stack, LoginPaths paths, Path directory)
+  private static void profileLogins(CompanySsoStack stack, LoginPaths paths, Path directory)
       throws Exception {
     java.nio.file.Files.createDirectories(directory);
     long pid = stack.keycloak().jvmPid();
-    for (int path = 0; path < LoginPaths.PATHS.length; path++) {
-      Path file = directory.resolve(LoginPaths.PATHS[path].replace(' ', '-') + ".jfr");
-      jcmd(pid, "JFR.start", "name=first-login", "settings=profile");
-      for (int i = 0; i < PROFILED_LOGINS; i++) {
-        paths.firstLogin(path);
+    for (int kind = 0; kind < 2; kind++) {
+      for (int path = 0; path < LoginPaths.PATHS.length; path++) {
+        String name = (LoginPaths.PATHS[path] + " " + KINDS[kind]).replace(' ', '-');
+        Path file = directory.resolve(name + ".jfr");
+        jcmd(pid, "JFR.start", "name=" + name, "settings=profile");
+        for (int i = 0; i < PROFILED_LOGINS; i++) {
+          paths.time(path, kind);
+        }
+        jcmd(pid, "JFR.stop", "name=" + name, "filename=" + file.toAbsolutePath());
+        System.out.println("Profile: " + file);
       }
-      jcmd(pid, "JFR.stop", "name=first-login", "filename=" + file.toAbsolutePath());
-      System.out.println("Profile of " + LoginPaths.PATHS[path] + " first logins: " + file);
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.companysso.harness.CompanySsoStack;
+import dev.companysso.harness.DevFileDatabase;
 import dev.companysso.harness.FreePort;
 import dev.companysso.harness.KeycloakDistribution;
 import dev.companysso.harness.KeycloakServer;
@@ -14,7 +15,6 @@ import dev.companysso.it.support.WebhookReceiver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
@@ -22,7 +22,9 @@ import org.keycloak.admin.client.Keycloak;
 /**
  * The outbox survives a restart: on a copy of the distribution with a database of its own, events
  * raised while the receiver is down are still delivered, once each, after Keycloak stops and starts
- * again.
+ * again. The restart is also an upgrade from a release that did not yet mark the realms that have
+ * subscriptions ({@code companySso.webhooks}, which company events consult before they look for
+ * subscriptions): the database is put back into that state while Keycloak is down.
  */
 class WebhookRestartIT {
 
@@ -31,7 +33,9 @@ class WebhookRestartIT {
 
   @Test
   @DisplayName(
-      "Events raised while the receiver was down are delivered once each after Keycloak restarts")
+      "Events raised while the receiver was down are delivered once each after Keycloak restarts,"
+          + " and new ones too when the restart upgrades a database from before the realm's"
+          + " subscription marker")
   void deliveredAfterRestart() throws Exception {
     KeycloakDistribution copy =
         KeycloakDistribution.fromSystemProperties()
@@ -42,7 +46,9 @@ class WebhookRestartIT {
     WebhookReceiver receiver = new WebhookReceiver(FreePort.pick());
     String secret;
     String hook;
-    try (KeycloakServer server = KeycloakServer.start(copy, http, management, log, Map.of());
+    ScimClient scim;
+    try (KeycloakServer server =
+            KeycloakServer.start(copy, http, management, log, DevFileDatabase.CREDENTIALS);
         Keycloak admin = server.adminClient()) {
       AdminRest.Answer company =
           AdminRest.call(
@@ -67,7 +73,7 @@ class WebhookRestartIT {
       hook = created.body().path("webhook").path("id").asText();
       secret = created.body().path("secret").asText();
 
-      ScimClient scim = new ScimClient(ScimClient.rotateToken(admin, server.baseUrl(), CODE));
+      scim = new ScimClient(ScimClient.rotateToken(admin, server.baseUrl(), CODE));
       for (String name : List.of("rita", "rolf")) {
         assertThat(
                 scim.post(
@@ -77,9 +83,18 @@ class WebhookRestartIT {
       }
       awaitFailedAttempts(admin, server.baseUrl(), hook, 2);
     }
+    assertThat(
+            DevFileDatabase.execute(
+                copy,
+                "DELETE FROM REALM_ATTRIBUTE WHERE NAME = 'companySso.webhooks'",
+                "DELETE FROM DATABASECHANGELOG_CSSO_OPERA"
+                    + " WHERE ID = 'company-sso-operations-2-subscribed-realms'"))
+        .as("the marker and the changeset that sets it, removed")
+        .containsExactly(1, 1);
 
     receiver.start();
-    try (KeycloakServer server = KeycloakServer.restart(copy, http, management, log, Map.of());
+    try (KeycloakServer server =
+            KeycloakServer.restart(copy, http, management, log, DevFileDatabase.CREDENTIALS);
         receiver) {
       List<WebhookReceiver.Message> delivered =
           receiver.await(m -> true, 2, Duration.ofSeconds(60));
@@ -90,9 +105,22 @@ class WebhookRestartIT {
         assertThat(message.signedWith(secret)).isTrue();
         assertThat(message.type()).isEqualTo("user.provisioned");
       }
+
+      assertThat(
+              scim.post("Users", ScimPayloads.oktaUser("rosa@restartco.example", "Ro", "Sa"))
+                  .status())
+          .isEqualTo(201);
+      assertThat(receiver.await(m -> isFor(m, "rosa@restartco.example"), 1, Duration.ofSeconds(60)))
+          .as("an event raised after the upgrade")
+          .singleElement()
+          .satisfies(m -> assertThat(m.signedWith(secret)).isTrue());
       Thread.sleep(4_000);
-      assertThat(receiver.messages()).hasSize(2);
+      assertThat(receiver.messages()).hasSize(3);
     }
+  }
+
+  private static boolean isFor(WebhookReceiver.Message message, String username) {
+    return message.json().path("data").path("user").path("username").asText().equals(username);
   }
 
   /**
