@@ -40,16 +40,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * discovery step alone, until the redirect to the broker: the Single Sign-On page's submit of the
  * company code against the {@code kc_idp_hint} request and Keycloak's identity-first page of
  * Organizations (an address in the organization's domain), and the {@code company=} request against
- * {@code kc_idp_hint}. Then, on a fresh server that logs Hibernate's SQL, the statements of each
+ * {@code kc_idp_hint}. Then the server's CPU time per first and returning login of each path
+ * ({@link LoginCpu}). Then, on a fresh server that logs Hibernate's SQL, the statements of each
  * path's first and returning login ({@link LoginStatements}). System properties: {@code
  * benchmark.samples} (per path and kind, 80), {@code benchmark.clients} (8), {@code benchmark.jfr}
  * (a directory: before timing, a profile of each path's first and returning logins is recorded
- * there), {@code benchmark.report}.
+ * there, {@link LoginProfile}), {@code benchmark.jfr.logins} (150 of each path and kind), {@code
+ * benchmark.report}.
  */
 public final class FirstLoginBenchmark {
 
   private static final int WARMUP = 40;
-  private static final int PROFILED_LOGINS = 150;
   private static final String[] KINDS = {
     "first login", "returning login", "discovery: Single Sign-On page", "discovery: deep link"
   };
@@ -62,6 +63,8 @@ public final class FirstLoginBenchmark {
     Path report = Path.of(System.getProperty("benchmark.report", "docs/benchmarks.md"));
     KeycloakDistribution distribution = KeycloakDistribution.fromSystemProperties();
     Map<Integer, Latencies[][]> timings = new LinkedHashMap<>();
+    LoginCpu cpu;
+    String profile = "";
     String profiles = System.getProperty("benchmark.jfr", "");
     Map<String, String> deepStacks =
         profiles.isBlank()
@@ -73,19 +76,30 @@ public final class FirstLoginBenchmark {
             CompanySsoStack.Ports.free(),
             Path.of("target", "keycloak-first-login-benchmark.log").toAbsolutePath(),
             deepStacks)) {
-      int profiled = profiles.isBlank() ? 0 : PROFILED_LOGINS;
+      int profiledLogins = Integer.getInteger("benchmark.jfr.logins", 150);
+      int firstLoginsPerPath =
+          WARMUP
+              + 2 * samples
+              + (profiles.isBlank() ? 0 : profiledLogins)
+              + LoginCpu.newUsersPerPath();
       LoginPaths paths =
-          LoginPaths.install(
-              stack, (WARMUP + 2 * samples + profiled) * LoginPaths.PATHS.length + 10);
-      paths.run(1, WARMUP);
-      if (!profiles.isBlank()) {
-        profileLogins(stack, paths, Path.of(profiles));
+          LoginPaths.install(stack, firstLoginsPerPath * LoginPaths.PATHS.length + 10);
+      long pid = stack.keycloak().jvmPid();
+      if (profiles.isBlank()) {
+        paths.run(1, WARMUP);
+      } else {
+        LoginProfile profiler = new LoginProfile(paths, pid);
+        profiler.warmUp(WARMUP);
+        profile = profiler.record(Path.of(profiles), profiledLogins);
+        System.out.print(profile);
       }
       for (int concurrency : new int[] {1, clients}) {
         Latencies[][] measured = paths.run(concurrency, samples);
         timings.put(concurrency, measured);
         System.out.print(table(Map.of(concurrency, measured)));
       }
+      cpu = LoginCpu.measure(paths, pid);
+      System.out.print(cpu.markdown());
     }
     LoginStatements statements;
     try (CompanySsoStack stack =
@@ -112,45 +126,12 @@ public final class FirstLoginBenchmark {
                     "mvn -B -pl benchmarks -am -DskipTests -Pfirst-login-benchmark package"))
             + table(timings)
             + "\n"
+            + cpu.markdown()
+            + "\n"
+            + profile
             + statements.markdown();
     System.out.println(body);
     BenchmarkReport.replaceSection(report, "First and returning login", body);
-  }
-
-  /**
-   * One JFR recording per path and login kind ({@code company-flow-first-login.jfr}, {@code
-   * built-in-returning-login.jfr}, … in {@code directory}) of {@value #PROFILED_LOGINS} logins one
-   * after the other, so that what the company flow adds shows as the difference between profiles of
-   * the same work.
-   */
-  private static void profileLogins(CompanySsoStack stack, LoginPaths paths, Path directory)
-      throws Exception {
-    java.nio.file.Files.createDirectories(directory);
-    long pid = stack.keycloak().jvmPid();
-    for (int kind = 0; kind < 2; kind++) {
-      for (int path = 0; path < LoginPaths.PATHS.length; path++) {
-        String name = (LoginPaths.PATHS[path] + " " + KINDS[kind]).replace(' ', '-');
-        Path file = directory.resolve(name + ".jfr");
-        jcmd(pid, "JFR.start", "name=" + name, "settings=profile");
-        for (int i = 0; i < PROFILED_LOGINS; i++) {
-          paths.time(path, kind);
-        }
-        jcmd(pid, "JFR.stop", "name=" + name, "filename=" + file.toAbsolutePath());
-        System.out.println("Profile: " + file);
-      }
-    }
-  }
-
-  private static void jcmd(long pid, String... command) throws Exception {
-    List<String> line = new ArrayList<>();
-    line.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
-    line.add(Long.toString(pid));
-    line.addAll(List.of(command));
-    Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
-    String output = new String(jcmd.getInputStream().readAllBytes());
-    if (jcmd.waitFor() != 0) {
-      throw new IllegalStateException("jcmd " + String.join(" ", command) + ": " + output);
-    }
   }
 
   /** p50 / p95 of each path, and the company flow's p50 over each built-in path's. */
